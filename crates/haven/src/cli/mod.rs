@@ -1,0 +1,51 @@
+//! Command-line interface. Each subcommand lives in its own module with its `Args` and `run`.
+//!
+//! Exit status: 0 on success, 2 when the input is wrong (the message names the file, the field
+//! and what is allowed), 1 for anything else.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "haven", version, about = "Identify, refer, protect and count: Haven for anti-trafficking work.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome: Result<(), CliError> = match cli.command {};
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            error.exit_code()
+        }
+    }
+}
+
+/// What went wrong in a command, sorted by whose fault it is.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The user's input is wrong; the message says where and what is allowed.
+    #[error("{0}")]
+    Input(String),
+    /// Anything else: IO failures, internal errors.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl CliError {
+    fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Input(_) => ExitCode::from(2),
+            CliError::Other(_) => ExitCode::from(1),
+        }
+    }
+}
