@@ -1,1 +1,5 @@
-pub fn placeholder() {}
+//! Haven's rules, with no IO and no async: the identification engine with its catalogue and
+//! jurisdiction profiles, and the messages that explain its results.
+
+pub mod i18n;
+pub mod identification;

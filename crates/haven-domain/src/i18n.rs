@@ -1,0 +1,121 @@
+//! Messages through Fluent, so every sentence Haven shows can be translated. The domain builds
+//! `Message`s (an id and its arguments); rendering picks the person's language.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The languages with a complete set of messages.
+pub const LANGUAGES: [&str; 1] = ["en"];
+
+/// The Fluent files of each language, embedded in the binary.
+const SOURCES: [(&str, &[&str]); 1] = [("en", &[include_str!("../locales/en/identification.ftl")])];
+
+/// A sentence to show, before it is put into words in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessageArg {
+    Text(String),
+    Number(i64),
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, MessageArg::Text(value.into())));
+        self
+    }
+
+    pub fn number(mut self, name: &'static str, value: impl TryInto<i64>) -> Message {
+        let value = value.try_into().unwrap_or(i64::MAX);
+        self.args.push((name, MessageArg::Number(value)));
+        self
+    }
+
+    pub fn flag(self, name: &'static str, value: bool) -> Message {
+        self.text(name, if value { "yes" } else { "no" })
+    }
+}
+
+/// Renders messages in one language.
+pub struct Localizer {
+    bundle: &'static FluentBundle<FluentResource>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("language {0:?} is not available; available: {available}", available = LANGUAGES.join(", "))]
+pub struct UnknownLanguage(pub String);
+
+static BUNDLES: LazyLock<Vec<(&'static str, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(lang, files)| {
+            let id: LanguageIdentifier = lang.parse().expect("a valid language tag");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Output goes to terminals, JSON and HTML that handle direction themselves.
+            bundle.set_use_isolating(false);
+            for source in *files {
+                let resource =
+                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+                        panic!("invalid Fluent file for {lang}: {errors:?}")
+                    });
+                bundle.add_resource(resource).unwrap_or_else(|errors| {
+                    panic!("duplicate Fluent messages for {lang}: {errors:?}")
+                });
+            }
+            (*lang, bundle)
+        })
+        .collect()
+});
+
+impl Localizer {
+    pub fn new(language: &str) -> Result<Localizer, UnknownLanguage> {
+        BUNDLES
+            .iter()
+            .find(|(lang, _)| *lang == language)
+            .map(|(_, bundle)| Localizer { bundle })
+            .ok_or_else(|| UnknownLanguage(language.to_string()))
+    }
+
+    /// English, the language every message exists in first.
+    pub fn english() -> Localizer {
+        Localizer::new("en").expect("English messages are embedded")
+    }
+
+    pub fn has_message(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message in words, on one line. A missing message or argument shows its id rather
+    /// than failing: a screener still sees the result, and the i18n tests catch the gap.
+    pub fn render(&self, message: &Message) -> String {
+        let Some(pattern) = self.bundle.get_message(message.id).and_then(|m| m.value()) else {
+            return message.id.to_string();
+        };
+        let mut args = FluentArgs::new();
+        for (name, value) in &message.args {
+            match value {
+                MessageArg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
+                MessageArg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&args), &mut errors);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
