@@ -7,8 +7,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod catalogue;
+mod screen;
+
 #[derive(Parser)]
-#[command(name = "haven", version, about = "Identify, refer, protect and count: Haven for anti-trafficking work.")]
+#[command(
+    name = "haven",
+    version,
+    about = "Identify, refer, protect and count: Haven for anti-trafficking work."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -16,11 +23,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Screen a person: the legal test of every profile, the ILO/EC indicators, and what to do next.
+    Screen(screen::Args),
+    /// List the stable ids a screening file may use.
+    Catalogue(catalogue::Args),
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let outcome: Result<(), CliError> = match cli.command {};
+    let outcome = match cli.command {
+        Command::Screen(args) => screen::run(args),
+        Command::Catalogue(args) => catalogue::run(args),
+    };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
