@@ -1,5 +1,6 @@
 //! Haven's rules, with no IO and no async: the identification engine with its catalogue and
-//! jurisdiction profiles, and the messages that explain its results.
+//! jurisdiction profiles, the access policy, and the messages that explain results.
 
+pub mod access;
 pub mod i18n;
 pub mod identification;

@@ -1,0 +1,300 @@
+//! Who may do what with a record. Every access decision in Haven is made here, from the actor's
+//! role, the actor's relationship to the record, and the class of fields touched; the store and
+//! the server only ask.
+//!
+//! The policy is a table read top to bottom: a role is granted actions on field classes for
+//! given relationships, and everything not granted is denied with the reason.
+
+use std::fmt;
+
+/// The roles of Haven's users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Screener,
+    Caseworker,
+    Supervisor,
+    DecisionMaker,
+    Provider,
+    Registrar,
+    Trainer,
+    Statistician,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::Screener,
+        Role::Caseworker,
+        Role::Supervisor,
+        Role::DecisionMaker,
+        Role::Provider,
+        Role::Registrar,
+        Role::Trainer,
+        Role::Statistician,
+        Role::Admin,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Screener => "screener",
+            Role::Caseworker => "caseworker",
+            Role::Supervisor => "supervisor",
+            Role::DecisionMaker => "decision_maker",
+            Role::Provider => "provider",
+            Role::Registrar => "registrar",
+            Role::Trainer => "trainer",
+            Role::Statistician => "statistician",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// Roles that may see identity fields must sign in with a second factor, unless the
+    /// organisation's admin has turned that off.
+    pub fn may_see_identity(self) -> bool {
+        Relationship::ALL
+            .iter()
+            .any(|rel| decide(self, *rel, FieldClass::Identity, Action::View).is_allowed())
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// How the actor stands to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relationship {
+    /// The actor created or was given ownership of the record.
+    Owner,
+    /// The record's owner assigned the actor to it.
+    Assigned,
+    /// The record was referred to the actor's organisation, which accepted the referral.
+    ReferredAndAccepted,
+    /// The actor supervises the team of the record's owner.
+    SupervisorOfOwnersTeam,
+    /// None of the above.
+    Unrelated,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Owner,
+        Relationship::Assigned,
+        Relationship::ReferredAndAccepted,
+        Relationship::SupervisorOfOwnersTeam,
+        Relationship::Unrelated,
+    ];
+}
+
+/// The class of fields an action touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FieldClass {
+    /// Pseudonymous case fields: screening facts and results, states, dates, codes.
+    Case,
+    /// Identifying fields in the vault: names, dates of birth, documents, contacts, addresses,
+    /// narratives.
+    Identity,
+    /// Counts over many records, after the release policy.
+    Aggregate,
+}
+
+impl FieldClass {
+    pub const ALL: [FieldClass; 3] = [
+        FieldClass::Case,
+        FieldClass::Identity,
+        FieldClass::Aggregate,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Action {
+    View,
+    /// Append an action to the record's history (create, add facts, decide, refer).
+    Record,
+    /// Crypto-shred a person's identity.
+    Erase,
+}
+
+impl Action {
+    pub const ALL: [Action; 3] = [Action::View, Action::Record, Action::Erase];
+}
+
+/// Administration of the installation itself, apart from records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AdminAction {
+    ManageOrganisations,
+    ManageUsers,
+    ReadAuditLog,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Deny(DenyReason),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DenyReason {
+    /// The role never has this access (e.g. a statistician and identity fields).
+    RoleNotPermitted,
+    /// The role has this access only to records it stands in a closer relationship to.
+    NoRelationship,
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
+impl fmt::Display for DenyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DenyReason::RoleNotPermitted => "your role does not give this access",
+            DenyReason::NoRelationship => {
+                "you are not the owner, assigned to it, its accepted recipient, or the supervisor of its owner's team"
+            }
+        })
+    }
+}
+
+/// The access decision for a record.
+pub fn decide(
+    role: Role,
+    relationship: Relationship,
+    class: FieldClass,
+    action: Action,
+) -> Decision {
+    use Action::*;
+    use FieldClass::*;
+    use Relationship::*;
+    use Role::*;
+
+    // Aggregates are not records: anyone whose work needs statistics may view them.
+    if class == Aggregate {
+        return match (role, action) {
+            (Supervisor | DecisionMaker | Statistician | Trainer | Admin, View) => Decision::Allow,
+            _ => Decision::Deny(DenyReason::RoleNotPermitted),
+        };
+    }
+    let granted: &[(Relationship, FieldClass, Action)] = match role {
+        // A screener works on the screenings they took, and nothing else.
+        Screener => &[
+            (Owner, Case, View),
+            (Owner, Case, Record),
+            (Owner, Identity, View),
+            (Owner, Identity, Record),
+        ],
+        Caseworker => &[
+            (Owner, Case, View),
+            (Owner, Case, Record),
+            (Owner, Identity, View),
+            (Owner, Identity, Record),
+            (Assigned, Case, View),
+            (Assigned, Case, Record),
+            (Assigned, Identity, View),
+            (Assigned, Identity, Record),
+        ],
+        // A supervisor oversees the team's cases and acts on erasure requests for them.
+        Supervisor => &[
+            (Owner, Case, View),
+            (Owner, Case, Record),
+            (Owner, Identity, View),
+            (Owner, Identity, Record),
+            (SupervisorOfOwnersTeam, Case, View),
+            (SupervisorOfOwnersTeam, Case, Record),
+            (SupervisorOfOwnersTeam, Identity, View),
+            (SupervisorOfOwnersTeam, Identity, Erase),
+            (Owner, Identity, Erase),
+        ],
+        // The competent authority decides on cases referred to it; the decision letter needs
+        // the person's name and address.
+        DecisionMaker => &[
+            (ReferredAndAccepted, Case, View),
+            (ReferredAndAccepted, Case, Record),
+            (ReferredAndAccepted, Identity, View),
+            (Assigned, Case, View),
+            (Assigned, Case, Record),
+            (Assigned, Identity, View),
+        ],
+        // A provider sees what was shared with it once it accepted the referral.
+        Provider => &[
+            (ReferredAndAccepted, Case, View),
+            (ReferredAndAccepted, Case, Record),
+            (ReferredAndAccepted, Identity, View),
+        ],
+        // Registrars keep civil registration records of their own.
+        Registrar => &[
+            (Owner, Case, View),
+            (Owner, Case, Record),
+            (Owner, Identity, View),
+            (Owner, Identity, Record),
+        ],
+        // Trainers, statisticians and admins never open a record: separation of duties.
+        Trainer | Statistician | Admin => &[],
+    };
+    if granted.contains(&(relationship, class, action)) {
+        Decision::Allow
+    } else if granted.iter().any(|(_, c, a)| *c == class && *a == action) {
+        Decision::Deny(DenyReason::NoRelationship)
+    } else {
+        Decision::Deny(DenyReason::RoleNotPermitted)
+    }
+}
+
+/// The decision for administering the installation.
+pub fn decide_admin(role: Role, action: AdminAction) -> Decision {
+    match (role, action) {
+        (Role::Admin, _) => Decision::Allow,
+        // Supervisors read the audit of their team's records (the store filters to those).
+        (Role::Supervisor, AdminAction::ReadAuditLog) => Decision::Allow,
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+/// The facts that fix an actor's relationship to a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor<'a> {
+    pub user_id: &'a str,
+    pub organisation_id: &'a str,
+    pub role: Role,
+    /// Teams this user supervises.
+    pub supervises_teams: &'a [String],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordParties<'a> {
+    pub owner_user_id: &'a str,
+    pub owner_team_id: Option<&'a str>,
+    pub assigned_user_ids: &'a [String],
+    /// Organisations that accepted a referral of the record and still hold it.
+    pub accepted_organisation_ids: &'a [String],
+}
+
+/// The closest relationship the actor has to the record.
+pub fn relationship(actor: &Actor<'_>, record: &RecordParties<'_>) -> Relationship {
+    if actor.user_id == record.owner_user_id {
+        Relationship::Owner
+    } else if record.assigned_user_ids.iter().any(|u| u == actor.user_id) {
+        Relationship::Assigned
+    } else if record
+        .accepted_organisation_ids
+        .iter()
+        .any(|o| o == actor.organisation_id)
+    {
+        Relationship::ReferredAndAccepted
+    } else if record
+        .owner_team_id
+        .is_some_and(|team| actor.supervises_teams.iter().any(|t| t == team))
+    {
+        Relationship::SupervisorOfOwnersTeam
+    } else {
+        Relationship::Unrelated
+    }
+}
