@@ -7,6 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
+use std::time::SystemTime;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -21,6 +22,8 @@ const LINE_PREFIX: &str = "haven-master-key";
 pub struct Keyring {
     path: Option<PathBuf>,
     keys: RwLock<Vec<(MasterKeyVersion, DataKey)>>,
+    /// When the file was last read, so a rotation by another process is noticed before wrapping.
+    loaded: RwLock<Option<SystemTime>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,10 +63,12 @@ impl Keyring {
 
     /// Opens an existing keyring file; refuses one that others can read.
     pub fn open(path: &Path) -> Result<Keyring, KeyringError> {
+        let loaded = modified(path);
         let keys = read_file(path)?;
         Ok(Keyring {
             path: Some(path.to_path_buf()),
             keys: RwLock::new(keys),
+            loaded: RwLock::new(loaded),
         })
     }
 
@@ -72,6 +77,7 @@ impl Keyring {
         Keyring {
             path: None,
             keys: RwLock::new(keys),
+            loaded: RwLock::new(None),
         }
     }
 
@@ -85,14 +91,20 @@ impl Keyring {
             .unwrap_or(0)
     }
 
-    /// Wraps a data key under the newest master key, bound to what it protects.
-    pub fn wrap_key(&self, key: &DataKey, aad: &Aad) -> Vec<u8> {
+    /// Wraps a data key under the newest master key, bound to what it protects. Re-reads the
+    /// file first if another process changed it (a rotation), so new keys use the new version.
+    pub fn wrap_key(&self, key: &DataKey, aad: &Aad) -> Result<Vec<u8>, KeyringError> {
+        if let Some(path) = &self.path
+            && modified(path) != *self.loaded.read().expect("keyring lock")
+        {
+            self.reload()?;
+        }
         let keys = self.keys.read().expect("keyring lock");
         let (version, master) = keys
             .iter()
             .max_by_key(|(v, _)| *v)
             .expect("a keyring holds a key");
-        seal(master, *version, key.as_bytes(), aad)
+        Ok(seal(master, *version, key.as_bytes(), aad))
     }
 
     /// Unwraps a data key. A version this process does not know yet (another process rotated
@@ -125,6 +137,7 @@ impl Keyring {
         keys.push((version, DataKey::generate()));
         if let Some(path) = &self.path {
             write_file(path, &keys)?;
+            *self.loaded.write().expect("keyring lock") = modified(path);
         }
         Ok(version)
     }
@@ -135,6 +148,7 @@ impl Keyring {
         keys.retain(|(v, _)| *v >= keep_from);
         if let Some(path) = &self.path {
             write_file(path, &keys)?;
+            *self.loaded.write().expect("keyring lock") = modified(path);
         }
         Ok(())
     }
@@ -163,10 +177,16 @@ impl Keyring {
 
     fn reload(&self) -> Result<(), KeyringError> {
         if let Some(path) = &self.path {
+            let loaded = modified(path);
             *self.keys.write().expect("keyring lock") = read_file(path)?;
+            *self.loaded.write().expect("keyring lock") = loaded;
         }
         Ok(())
     }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 fn read_file(path: &Path) -> Result<Vec<(MasterKeyVersion, DataKey)>, KeyringError> {

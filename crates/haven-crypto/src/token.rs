@@ -19,3 +19,15 @@ pub fn new_token(prefix: &str) -> String {
 pub fn hash_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
+
+/// One link of a hash chain: SHA-256 over the previous link and the entry's parts, each
+/// length-prefixed so that no two different entries hash the same input.
+pub fn chain_hash(previous: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    hasher.update(previous);
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize().to_vec()
+}

@@ -81,14 +81,16 @@ fn rotation_rewraps_and_old_wraps_still_open_until_retired() {
     let keyring = Keyring::open_or_create(&path).unwrap();
     let data_key = DataKey::generate();
     let aad = Aad::new("data_keys", "wrapped", "person-1");
-    let old = keyring.wrap_key(&data_key, &aad);
+    let old = keyring.wrap_key(&data_key, &aad).unwrap();
     assert!(keyring.is_current(&old));
 
     // Another process (the running server) holds the keyring open while `keys rotate` runs.
     let server = Keyring::open(&path).unwrap();
     assert_eq!(keyring.add_version().unwrap(), 2);
     assert!(!keyring.is_current(&old));
-    let new = keyring.wrap_key(&keyring.unwrap_key(&old, &aad).unwrap(), &aad);
+    let new = keyring
+        .wrap_key(&keyring.unwrap_key(&old, &aad).unwrap(), &aad)
+        .unwrap();
     assert!(keyring.is_current(&new));
     assert_eq!(
         server.unwrap_key(&new, &aad).unwrap().as_bytes(),

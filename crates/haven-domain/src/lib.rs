@@ -2,5 +2,8 @@
 //! jurisdiction profiles, the access policy, and the messages that explain results.
 
 pub mod access;
+pub mod auth;
+pub mod htcds;
 pub mod i18n;
 pub mod identification;
+pub mod person;
