@@ -85,3 +85,14 @@ fn new_orleans_eight_lists_stepwise_p_gives_1110_49() {
     assert_eq!((estimate * 100.0).round(), 111_049.0);
     assert_eq!(terms, ["D:E"]);
 }
+
+#[test]
+fn western_us_fit_statistics_match_those_published_with_the_r_package() {
+    // MultipleSystemsEstimation's vignette prints R's glm: deviance 26.58423, AIC 91.8395, BIC 118.7443.
+    let table = table("western_us_5lists.csv");
+    let estimation = estimate(&table, ModelSelection::StepwiseP(PThreshold::DEFAULT)).unwrap();
+    let fit = estimation.outcome.fitted().unwrap();
+    assert!((fit.deviance() - 26.58423).abs() < 1e-4);
+    assert!((fit.aic() - 91.8395).abs() < 1e-4);
+    assert!((fit.bic() - 118.7443).abs() < 1e-4);
+}
