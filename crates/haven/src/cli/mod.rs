@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod catalogue;
+mod estimate;
 mod screen;
 
 #[derive(Parser)]
@@ -27,6 +28,8 @@ enum Command {
     Screen(screen::Args),
     /// List the stable ids a screening file may use.
     Catalogue(catalogue::Args),
+    /// Estimate the total number of victims, including those on no list, from the overlap of several lists.
+    Estimate(estimate::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -34,6 +37,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Screen(args) => screen::run(args),
         Command::Catalogue(args) => catalogue::run(args),
+        Command::Estimate(args) => estimate::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

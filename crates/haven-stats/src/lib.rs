@@ -1,0 +1,3 @@
+//! Haven's statistics. Pure computation, no IO beyond the readers it is handed.
+
+pub mod mse;

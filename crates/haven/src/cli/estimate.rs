@@ -1,0 +1,312 @@
+//! `haven estimate`: multiple systems estimation of the total number of victims from the overlap
+//! of several agencies' lists. The contract is documented in docs/estimate.md.
+
+use std::fs::File;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use haven_stats::mse::{
+    BootstrapConfig, CaptureTable, ConfidenceInterval, ConfidenceLevel, Estimation, FitOutcome,
+    InteractionOrder, ModelSelection, PThreshold, StratumColumn, bca_interval, estimate,
+    profile_interval, read_capture_csv,
+};
+use serde_json::{Value, json};
+
+use super::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// CSV of capture patterns (0/1 per list, then `count`) or of persons (optional `id`, then 0/1 per list).
+    file: PathBuf,
+    /// How the log-linear model is chosen.
+    #[arg(long, value_enum, default_value_t = Method::StepwiseP)]
+    method: Method,
+    /// Threshold of the stepwise-p method.
+    #[arg(long, default_value_t = 0.02)]
+    p_threshold: f64,
+    /// Highest interaction order best-bic searches (2 or 3).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(2..=3))]
+    max_order: u8,
+    /// Confidence interval (95 %).
+    #[arg(long, value_enum, default_value_t = IntervalMethod::Profile)]
+    ci: IntervalMethod,
+    /// Bootstrap replicates for `--ci bca`.
+    #[arg(long, default_value_t = 1000)]
+    bootstrap: usize,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Column that splits the data into strata (default: a column named `stratum`, if any).
+    #[arg(long)]
+    stratum: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Method {
+    Main,
+    StepwiseAic,
+    StepwiseP,
+    BestBic,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum IntervalMethod {
+    Profile,
+    Bca,
+    None,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    let selection = selection(&args)?;
+    let file = File::open(&args.file)
+        .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
+    let stratum = args
+        .stratum
+        .as_deref()
+        .map_or(StratumColumn::IfPresent, StratumColumn::Named);
+    let data = read_capture_csv(file, stratum)
+        .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
+
+    let mut report = analyse(&data.pooled, selection, &args)?;
+    if !data.strata.is_empty() {
+        let strata = data
+            .strata
+            .iter()
+            .map(|(name, table)| {
+                let mut stratum = analyse(table, selection, &args)?;
+                stratum.name = Some(name.clone());
+                Ok(stratum)
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        report.strata = strata;
+    }
+    match args.format {
+        Format::Json => println!("{}", report.to_json()),
+        Format::Text => print!("{}", report.to_text()),
+    }
+    Ok(())
+}
+
+fn selection(args: &Args) -> Result<ModelSelection, CliError> {
+    Ok(match args.method {
+        Method::Main => ModelSelection::MainEffects,
+        Method::StepwiseAic => ModelSelection::StepwiseAic,
+        Method::StepwiseP => {
+            ModelSelection::StepwiseP(PThreshold::new(args.p_threshold).ok_or_else(|| {
+                CliError::Input(format!(
+                    "--p-threshold {} must be between 0 and 1",
+                    args.p_threshold
+                ))
+            })?)
+        }
+        Method::BestBic => ModelSelection::BestBic(if args.max_order == 3 {
+            InteractionOrder::Three
+        } else {
+            InteractionOrder::Two
+        }),
+    })
+}
+
+/// One estimate, for the whole data or one stratum.
+struct Report {
+    name: Option<String>,
+    lists: Vec<String>,
+    observed: u64,
+    model: Vec<String>,
+    empty_terms: Vec<String>,
+    result: Result<Fitted, &'static str>,
+    strata: Vec<Report>,
+}
+
+struct Fitted {
+    estimate: f64,
+    interval: Option<(ConfidenceInterval, &'static str)>,
+    deviance: f64,
+    aic: f64,
+    bic: f64,
+}
+
+fn analyse(
+    table: &CaptureTable,
+    selection: ModelSelection,
+    args: &Args,
+) -> Result<Report, CliError> {
+    let Estimation { model, outcome, .. } =
+        estimate(table, selection).map_err(|e| CliError::Input(e.to_string()))?;
+    let name = |lists: u32| table.term_name(lists);
+    let result = match &outcome {
+        FitOutcome::Fitted(fit) => {
+            let estimate = fit.population_estimate();
+            let interval = match args.ci {
+                IntervalMethod::None => None,
+                IntervalMethod::Profile => Some((
+                    profile_interval(fit, ConfidenceLevel::NINETY_FIVE),
+                    "profile",
+                )),
+                IntervalMethod::Bca => {
+                    let config = BootstrapConfig {
+                        replicates: args.bootstrap,
+                        seed: args.seed,
+                        level: ConfidenceLevel::NINETY_FIVE,
+                        show_progress: true,
+                    };
+                    let bca = bca_interval(table, selection, estimate, config)
+                        .map_err(|e| CliError::Input(format!("--ci bca: {e}")))?;
+                    Some((bca.interval, "bca"))
+                }
+            };
+            Ok(Fitted {
+                estimate,
+                interval,
+                deviance: fit.deviance(),
+                aic: fit.aic(),
+                bic: fit.bic(),
+            })
+        }
+        FitOutcome::MleDoesNotExist => Err("mle_does_not_exist"),
+        FitOutcome::NotIdentifiable => Err("not_identifiable"),
+    };
+    Ok(Report {
+        name: None,
+        lists: table.lists().to_vec(),
+        observed: table.observed(),
+        model: model.interactions().map(|t| name(t.lists())).collect(),
+        empty_terms: outcome.fitted().map_or_else(Vec::new, |f| {
+            f.empty_terms().iter().map(|t| name(t.lists())).collect()
+        }),
+        result,
+        strata: Vec::new(),
+    })
+}
+
+impl Report {
+    fn to_json(&self) -> Value {
+        let (estimate, ci, ci_method, status, fit) = match &self.result {
+            Ok(fitted) => (
+                json!(fitted.estimate),
+                fitted.interval.map_or(Value::Null, |(ci, _)| {
+                    json!([ci.lower, finite_or_null(ci.upper)])
+                }),
+                fitted
+                    .interval
+                    .map_or(json!("none"), |(_, method)| json!(method)),
+                "ok",
+                json!({"deviance": fitted.deviance, "aic": fitted.aic, "bic": fitted.bic}),
+            ),
+            Err(status) => (
+                Value::Null,
+                Value::Null,
+                json!("none"),
+                *status,
+                Value::Null,
+            ),
+        };
+        let mut object = json!({
+            "observed": self.observed,
+            "estimate": estimate,
+            "ci": ci,
+            "ci_method": ci_method,
+            "model": self.model,
+            "empty_terms": self.empty_terms,
+            "lists": self.lists,
+            "status": status,
+            "fit": fit,
+        });
+        if let Some(name) = &self.name {
+            object["stratum"] = json!(name);
+        }
+        if !self.strata.is_empty() {
+            object["strata"] = self.strata.iter().map(Report::to_json).collect();
+        }
+        object
+    }
+
+    fn to_text(&self) -> String {
+        let mut text = String::new();
+        let heading = self
+            .name
+            .as_ref()
+            .map_or("Multiple systems estimate".to_owned(), |n| {
+                format!("Stratum {n}")
+            });
+        text.push_str(&format!("{heading}\n"));
+        text.push_str(&format!(
+            "Lists: {} ({} cases found on at least one)\n",
+            self.lists.join(", "),
+            self.observed
+        ));
+        let model = if self.model.is_empty() {
+            "main effects only".to_owned()
+        } else {
+            self.model.join(", ")
+        };
+        text.push_str(&format!("Model: {model}\n"));
+        if !self.empty_terms.is_empty() {
+            text.push_str(&format!(
+                "Lists sharing no case (their cells are fixed at zero): {}\n",
+                self.empty_terms.join(", ")
+            ));
+        }
+        match &self.result {
+            Ok(fitted) => {
+                text.push_str(&format!("Estimated total: {:.0}\n", fitted.estimate));
+                if let Some((ci, method)) = fitted.interval {
+                    let upper = if ci.upper.is_finite() {
+                        format!("{:.0}", ci.upper)
+                    } else {
+                        "no upper limit".into()
+                    };
+                    let how = if method == "bca" {
+                        "BCa bootstrap, which also allows for the choice of model"
+                    } else {
+                        "profile likelihood, given the chosen model"
+                    };
+                    text.push_str(&format!(
+                        "95% interval: {:.0} to {upper} ({how})\n",
+                        ci.lower
+                    ));
+                    text.push_str(
+                        "The interval is the range of totals consistent with the data: with intervals made this \
+                         way, 95 in 100 would contain the true number if the model's assumptions hold.\n",
+                    );
+                }
+                text.push_str(
+                    "Caveats: the estimate assumes a closed population over the period, cases matched \
+                     correctly across lists, and dependence between lists captured by the model. Victims \
+                     no list could ever reach are not counted. Treat it as an order of magnitude.\n",
+                );
+            }
+            Err(status) => {
+                let why = if *status == "not_identifiable" {
+                    "the data cannot tell apart several values of the model's parameters"
+                } else {
+                    "the overlaps between the lists are too sparse for this model to give a finite estimate"
+                };
+                text.push_str(&format!(
+                    "No estimate: {why} ({status}). Try another method or fewer lists.\n"
+                ));
+            }
+        }
+        for stratum in &self.strata {
+            text.push('\n');
+            text.push_str(&stratum.to_text());
+        }
+        text
+    }
+}
+
+fn finite_or_null(value: f64) -> Value {
+    if value.is_finite() {
+        json!(value)
+    } else {
+        Value::Null
+    }
+}
