@@ -1,0 +1,312 @@
+//! Records to filters, exactly as clkhash does it.
+//!
+//! For each hashed field: the value is normalised (Haven extension, off by default), checked
+//! against its format and rewritten (dates as `YYYYMMDD`), cut into tokens, and each token sets
+//! `k` bits chosen by keyed BLAKE2b under that field's key: the 64-byte digest of the token
+//! (salted with the decimal index of the digest, for more than 32 bits) is read as 32
+//! little-endian 16-bit numbers, each taken modulo the filter length. The per-field keys come from
+//! the shared secret by HKDF. Filters are finally XOR-folded as the schema says.
+
+use std::fmt::Write as _;
+
+use hkdf::Hkdf;
+use rayon::prelude::*;
+
+use crate::clk::Clk;
+use crate::schema::{
+    Comparison, FieldFormat, FieldHashing, KdfHash, LetterCase, LinkageSchema, TextRule,
+};
+
+/// Encodes records under one schema and secret.
+#[derive(Debug, Clone)]
+pub struct ClkEncoder {
+    schema: LinkageSchema,
+    field_keys: Vec<Vec<u8>>,
+}
+
+/// Why a record could not be encoded; rows count from 0 (the first record after any header).
+#[derive(Debug, thiserror::Error)]
+pub enum EncodeError {
+    #[error("row {row}: {found} columns; allowed: {expected}, one per schema feature")]
+    ColumnCount {
+        row: usize,
+        expected: usize,
+        found: usize,
+    },
+    #[error("row {row}, field {field:?}: {reason}")]
+    InvalidValue {
+        row: usize,
+        field: String,
+        reason: String,
+    },
+}
+
+impl ClkEncoder {
+    /// Derives the field keys from the secret (the shared secret's bytes, e.g. UTF-8 text).
+    pub fn new(schema: LinkageSchema, secret: &[u8]) -> Self {
+        let field_keys = derive_field_keys(&schema, secret);
+        ClkEncoder { schema, field_keys }
+    }
+
+    pub fn schema(&self) -> &LinkageSchema {
+        &self.schema
+    }
+
+    /// Encodes one record, given as its columns in schema order.
+    pub fn encode<S: AsRef<str>>(&self, row: usize, record: &[S]) -> Result<Clk, EncodeError> {
+        let fields = self.schema.fields();
+        if record.len() != fields.len() {
+            return Err(EncodeError::ColumnCount {
+                row,
+                expected: fields.len(),
+                found: record.len(),
+            });
+        }
+        let hashed_bits = self.schema.filter_bits() << self.schema.xor_folds();
+        let mut filter = vec![0u8; hashed_bits / 8];
+        let mut token = String::new();
+        for ((field, key), value) in fields.iter().zip(&self.field_keys).zip(record) {
+            let Some(hashing) = &field.hashing else {
+                continue;
+            };
+            let text = prepare_value(hashing, value.as_ref()).map_err(|reason| {
+                EncodeError::InvalidValue {
+                    row,
+                    field: field.identifier.clone(),
+                    reason,
+                }
+            })?;
+            let chars: Vec<char> = text.chars().collect();
+            let tokens = token_count(hashing.comparison, chars.len());
+            let mut bits = hashing.strategy.bits_per_token(tokens);
+            for_each_token(hashing.comparison, &chars, &mut token, |token| {
+                let k = bits.next().expect("one bit count per token");
+                set_token_bits(&mut filter, key, token.as_bytes(), k);
+            });
+        }
+        Ok(Clk::from_bytes(fold(filter, self.schema.xor_folds())))
+    }
+
+    /// Encodes many records in parallel; `progress` is told how many records each finished chunk
+    /// held.
+    pub fn encode_all<R, S>(
+        &self,
+        records: &[R],
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<Vec<Clk>, EncodeError>
+    where
+        R: AsRef<[S]> + Sync,
+        S: AsRef<str>,
+    {
+        const CHUNK: usize = 1024;
+        let chunks: Vec<Vec<Clk>> = records
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(chunk, rows)| {
+                let clks = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, record)| self.encode(chunk * CHUNK + i, record.as_ref()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                progress(rows.len());
+                Ok(clks)
+            })
+            .collect::<Result<_, EncodeError>>()?;
+        Ok(chunks.into_iter().flatten().collect())
+    }
+}
+
+/// clkhash derives two keys per field (one per hashing method it knows) from one HKDF output,
+/// and BLAKE2b hashing uses the first of each pair.
+fn derive_field_keys(schema: &LinkageSchema, secret: &[u8]) -> Vec<Vec<u8>> {
+    let kdf = schema.kdf();
+    let fields = schema.fields().len();
+    let mut material = vec![0u8; 2 * fields * kdf.key_size];
+    let salt = kdf.salt.as_deref();
+    let info = kdf.info.as_deref().unwrap_or_default();
+    let expanded = match kdf.hash {
+        KdfHash::Sha256 => Hkdf::<sha2::Sha256>::new(salt, secret).expand(info, &mut material),
+        KdfHash::Sha512 => Hkdf::<sha2::Sha512>::new(salt, secret).expand(info, &mut material),
+    };
+    expanded.expect("the schema bounds the key material HKDF is asked for");
+    material
+        .chunks(2 * kdf.key_size)
+        .map(|pair| pair[..kdf.key_size].to_vec())
+        .collect()
+}
+
+/// Normalises, validates and formats one value as clkhash would before tokenising it.
+fn prepare_value(hashing: &FieldHashing, raw: &str) -> Result<String, String> {
+    let value = hashing.normalisation.apply(raw);
+    if let Some(missing) = &hashing.missing_value
+        && missing.sentinel == value
+    {
+        return Ok(missing.replace_with.clone());
+    }
+    match &hashing.format {
+        FieldFormat::Text(text) => {
+            if text.ascii_only && !value.is_ascii() {
+                return Err(format!(
+                    "{value:?} is not ASCII; allowed: ASCII text (format.encoding)"
+                ));
+            }
+            check_text_rule(&text.rule, &value)?;
+            Ok(value.into_owned())
+        }
+        FieldFormat::Integer { minimum, maximum } => {
+            let number: i128 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{value:?} is not an integer; allowed: decimal digits"))?;
+            if minimum.is_some_and(|m| number < i128::from(m))
+                || maximum.is_some_and(|m| number > i128::from(m))
+            {
+                return Err(format!(
+                    "{number} is out of range; allowed: {} to {}",
+                    minimum.map_or("-∞".into(), |m| m.to_string()),
+                    maximum.map_or("∞".into(), |m| m.to_string())
+                ));
+            }
+            Ok(number.to_string())
+        }
+        FieldFormat::Date { pattern } => {
+            let date = chrono::NaiveDate::parse_from_str(&value, pattern).map_err(|e| {
+                format!("{value:?} is not a date ({e}); allowed: dates as {pattern:?}")
+            })?;
+            use chrono::Datelike as _;
+            Ok(format!(
+                "{}{:02}{:02}",
+                date.year(),
+                date.month(),
+                date.day()
+            ))
+        }
+        FieldFormat::Enum { values } => {
+            if values.contains(value.as_ref()) {
+                Ok(value.into_owned())
+            } else {
+                let allowed: Vec<&str> = values.iter().map(String::as_str).collect();
+                Err(format!(
+                    "{value:?} is not allowed; allowed: {}",
+                    allowed.join(", ")
+                ))
+            }
+        }
+    }
+}
+
+fn check_text_rule(rule: &TextRule, value: &str) -> Result<(), String> {
+    match rule {
+        TextRule::Pattern(pattern) if !pattern.is_match(value) => Err(format!(
+            "{value:?} does not match; allowed: values matching {}",
+            pattern.as_str()
+        )),
+        TextRule::Pattern(_) => Ok(()),
+        TextRule::Limits {
+            case,
+            min_length,
+            max_length,
+        } => {
+            let length = value.chars().count();
+            if min_length.is_some_and(|m| length < m) || max_length.is_some_and(|m| length > m) {
+                return Err(format!(
+                    "{value:?} has {length} characters; allowed: {} to {}",
+                    min_length.unwrap_or(0),
+                    max_length.map_or("any".into(), |m| m.to_string())
+                ));
+            }
+            let wrong_case = match case {
+                LetterCase::Upper => value.to_uppercase() != value,
+                LetterCase::Lower => value.to_lowercase() != value,
+                LetterCase::Mixed => false,
+            };
+            if wrong_case {
+                return Err(format!(
+                    "{value:?} is not in the case the schema asks (format.case)"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn token_count(comparison: Comparison, chars: usize) -> usize {
+    match comparison {
+        _ if chars == 0 => 0,
+        Comparison::Exact => 1,
+        // `chars + 2(n-1)` padded characters give `chars + n - 1` windows of `n`.
+        Comparison::Ngram { n, .. } => chars + n.get() as usize - 1,
+    }
+}
+
+/// Calls `each` with every token of the value in clkhash's order, reusing `buffer`.
+fn for_each_token(
+    comparison: Comparison,
+    chars: &[char],
+    buffer: &mut String,
+    mut each: impl FnMut(&str),
+) {
+    if chars.is_empty() {
+        return;
+    }
+    match comparison {
+        Comparison::Exact => {
+            buffer.clear();
+            buffer.extend(chars);
+            each(buffer);
+        }
+        Comparison::Ngram { n, positional } => {
+            let n = n.get() as usize;
+            let padding = std::iter::repeat_n(' ', n - 1);
+            let padded: Vec<char> = padding
+                .clone()
+                .chain(chars.iter().copied())
+                .chain(padding)
+                .collect();
+            for (position, gram) in padded.windows(n).enumerate() {
+                buffer.clear();
+                if positional {
+                    write!(buffer, "{} ", position + 1).expect("writing to a String cannot fail");
+                }
+                buffer.extend(gram);
+                each(buffer);
+            }
+        }
+    }
+}
+
+/// Sets the `k` bits of one token: 32 indices per 64-byte keyed BLAKE2b digest, the digest
+/// salted with its own number.
+fn set_token_bits(filter: &mut [u8], key: &[u8], token: &[u8], k: u32) {
+    let bits = filter.len() * 8;
+    let mut remaining = k as usize;
+    let mut digest_number = 0u32;
+    while remaining > 0 {
+        let salt = digest_number.to_string();
+        let digest = blake2b_simd::Params::new()
+            .hash_length(64)
+            .key(key)
+            .salt(salt.as_bytes())
+            .hash(token);
+        for pair in digest.as_bytes().chunks_exact(2).take(remaining) {
+            let index = usize::from(u16::from_le_bytes([pair[0], pair[1]])) % bits;
+            filter[index / 8] |= 0x80 >> (index % 8);
+        }
+        remaining = remaining.saturating_sub(32);
+        digest_number += 1;
+    }
+}
+
+/// XOR-folds the filter in half `folds` times: first half XOR second half.
+fn fold(mut filter: Vec<u8>, folds: u32) -> Vec<u8> {
+    for _ in 0..folds {
+        let half = filter.len() / 2;
+        let (first, second) = filter.split_at_mut(half);
+        first
+            .iter_mut()
+            .zip(second.iter())
+            .for_each(|(a, b)| *a ^= b);
+        filter.truncate(half);
+    }
+    filter
+}
