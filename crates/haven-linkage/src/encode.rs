@@ -310,3 +310,17 @@ fn fold(mut filter: Vec<u8>, folds: u32) -> Vec<u8> {
     }
     filter
 }
+
+/// Records of a CSV file with a header row: the header and the rows, each as its columns.
+/// Rows may have any number of columns; [`ClkEncoder::encode`] checks them against the schema.
+pub fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), csv::Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = reader.headers()?.iter().map(str::to_owned).collect();
+    let rows = reader
+        .records()
+        .map(|record| record.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()?;
+    Ok((header, rows))
+}

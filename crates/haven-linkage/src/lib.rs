@@ -24,7 +24,7 @@ pub mod schema;
 
 pub use clk::{Clk, ClkBatch, ClkFileError, read_clk_file, write_clk_file};
 pub use dedup::{Cluster, deduplicate};
-pub use encode::{ClkEncoder, EncodeError};
+pub use encode::{ClkEncoder, EncodeError, read_csv};
 pub use matching::{
     Blocking, CandidatePair, DiceSimilarity, LengthMismatch, LshParams, Threshold, ThresholdError,
     candidate_pairs, link, self_candidate_pairs, solve_greedy,
