@@ -7,8 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod link;
+
 #[derive(Parser)]
-#[command(name = "haven", version, about = "Identify, refer, protect and count: Haven for anti-trafficking work.")]
+#[command(
+    name = "haven",
+    version,
+    about = "Identify, refer, protect and count: Haven for anti-trafficking work."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -16,11 +22,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Privacy-preserving record linkage: encode lists, match them, de-duplicate.
+    Link(link::Args),
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let outcome: Result<(), CliError> = match cli.command {};
+    let outcome: Result<(), CliError> = match cli.command {
+        Command::Link(args) => link::run(args),
+    };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
