@@ -54,37 +54,7 @@ impl ClkEncoder {
 
     /// Encodes one record, given as its columns in schema order.
     pub fn encode<S: AsRef<str>>(&self, row: usize, record: &[S]) -> Result<Clk, EncodeError> {
-        let fields = self.schema.fields();
-        if record.len() != fields.len() {
-            return Err(EncodeError::ColumnCount {
-                row,
-                expected: fields.len(),
-                found: record.len(),
-            });
-        }
-        let hashed_bits = self.schema.filter_bits() << self.schema.xor_folds();
-        let mut filter = vec![0u8; hashed_bits / 8];
-        let mut token = String::new();
-        for ((field, key), value) in fields.iter().zip(&self.field_keys).zip(record) {
-            let Some(hashing) = &field.hashing else {
-                continue;
-            };
-            let text = prepare_value(hashing, value.as_ref()).map_err(|reason| {
-                EncodeError::InvalidValue {
-                    row,
-                    field: field.identifier.clone(),
-                    reason,
-                }
-            })?;
-            let chars: Vec<char> = text.chars().collect();
-            let tokens = token_count(hashing.comparison, chars.len());
-            let mut bits = hashing.strategy.bits_per_token(tokens);
-            for_each_token(hashing.comparison, &chars, &mut token, |token| {
-                let k = bits.next().expect("one bit count per token");
-                set_token_bits(&mut filter, key, token.as_bytes(), k);
-            });
-        }
-        Ok(Clk::from_bytes(fold(filter, self.schema.xor_folds())))
+        self.encode_cached(row, record, &mut ValueCache::default())
     }
 
     /// Encodes many records in parallel; `progress` is told how many records each finished chunk
@@ -102,11 +72,13 @@ impl ClkEncoder {
         let chunks: Vec<Vec<Clk>> = records
             .par_chunks(CHUNK)
             .enumerate()
-            .map(|(chunk, rows)| {
+            .map_init(ValueCache::default, |cache, (chunk, rows)| {
                 let clks = rows
                     .iter()
                     .enumerate()
-                    .map(|(i, record)| self.encode(chunk * CHUNK + i, record.as_ref()))
+                    .map(|(i, record)| {
+                        self.encode_cached(chunk * CHUNK + i, record.as_ref(), cache)
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 progress(rows.len());
                 Ok(clks)
@@ -114,6 +86,88 @@ impl ClkEncoder {
             .collect::<Result<_, EncodeError>>()?;
         Ok(chunks.into_iter().flatten().collect())
     }
+
+    fn encode_cached<S: AsRef<str>>(
+        &self,
+        row: usize,
+        record: &[S],
+        cache: &mut ValueCache,
+    ) -> Result<Clk, EncodeError> {
+        let fields = self.schema.fields();
+        if record.len() != fields.len() {
+            return Err(EncodeError::ColumnCount {
+                row,
+                expected: fields.len(),
+                found: record.len(),
+            });
+        }
+        let hashed_bits = self.schema.filter_bits() << self.schema.xor_folds();
+        let mut filter = vec![0u8; hashed_bits / 8];
+        for (position, ((field, key), value)) in
+            fields.iter().zip(&self.field_keys).zip(record).enumerate()
+        {
+            let Some(hashing) = &field.hashing else {
+                continue;
+            };
+            let text = prepare_value(hashing, value.as_ref()).map_err(|reason| {
+                EncodeError::InvalidValue {
+                    row,
+                    field: field.identifier.clone(),
+                    reason,
+                }
+            })?;
+            let bits = cache.bits(position, text, |text| {
+                field_bits(hashing, key, text, hashed_bits)
+            });
+            for &bit in bits {
+                let bit = usize::from(bit);
+                filter[bit / 8] |= 0x80 >> (bit % 8);
+            }
+        }
+        Ok(Clk::from_bytes(fold(filter, self.schema.xor_folds())))
+    }
+}
+
+/// Bit positions already computed for a field's value. Names, places and dates repeat a lot
+/// across records, and hashing them is most of the cost of encoding.
+#[derive(Default)]
+struct ValueCache {
+    fields: Vec<std::collections::HashMap<String, Vec<u16>>>,
+}
+
+impl ValueCache {
+    /// Values remembered per field, bounding memory on inputs with few repeats.
+    const CAPACITY: usize = 1 << 15;
+
+    fn bits(
+        &mut self,
+        field: usize,
+        text: String,
+        compute: impl FnOnce(&str) -> Vec<u16>,
+    ) -> &[u16] {
+        if self.fields.len() <= field {
+            self.fields.resize_with(field + 1, Default::default);
+        }
+        let values = &mut self.fields[field];
+        if values.len() >= Self::CAPACITY && !values.contains_key(&text) {
+            values.clear();
+        }
+        values.entry(text).or_insert_with_key(|text| compute(text))
+    }
+}
+
+/// The bit positions one field value sets in a filter of `bits` bits (before folding).
+fn field_bits(hashing: &FieldHashing, key: &[u8], text: &str, bits: usize) -> Vec<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = token_count(hashing.comparison, chars.len());
+    let mut per_token = hashing.strategy.bits_per_token(tokens);
+    let mut positions = Vec::new();
+    let mut buffer = String::new();
+    for_each_token(hashing.comparison, &chars, &mut buffer, |token| {
+        let k = per_token.next().expect("one bit count per token");
+        token_bits(key, token.as_bytes(), k, bits, &mut positions);
+    });
+    positions
 }
 
 /// clkhash derives two keys per field (one per hashing method it knows) from one HKDF output,
@@ -275,10 +329,9 @@ fn for_each_token(
     }
 }
 
-/// Sets the `k` bits of one token: 32 indices per 64-byte keyed BLAKE2b digest, the digest
-/// salted with its own number.
-fn set_token_bits(filter: &mut [u8], key: &[u8], token: &[u8], k: u32) {
-    let bits = filter.len() * 8;
+/// The `k` bit positions of one token: 32 per 64-byte keyed BLAKE2b digest, each digest salted
+/// with its own number. `bits` is a power of two of at most 2^16, so positions fit in `u16`.
+fn token_bits(key: &[u8], token: &[u8], k: u32, bits: usize, positions: &mut Vec<u16>) {
     let mut remaining = k as usize;
     let mut digest_number = 0u32;
     while remaining > 0 {
@@ -288,10 +341,13 @@ fn set_token_bits(filter: &mut [u8], key: &[u8], token: &[u8], k: u32) {
             .key(key)
             .salt(salt.as_bytes())
             .hash(token);
-        for pair in digest.as_bytes().chunks_exact(2).take(remaining) {
-            let index = usize::from(u16::from_le_bytes([pair[0], pair[1]])) % bits;
-            filter[index / 8] |= 0x80 >> (index % 8);
-        }
+        positions.extend(
+            digest
+                .as_bytes()
+                .chunks_exact(2)
+                .take(remaining)
+                .map(|pair| (usize::from(u16::from_le_bytes([pair[0], pair[1]])) % bits) as u16),
+        );
         remaining = remaining.saturating_sub(32);
         digest_number += 1;
     }
