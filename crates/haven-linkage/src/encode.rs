@@ -7,6 +7,7 @@
 //! little-endian 16-bit numbers, each taken modulo the filter length. The per-field keys come from
 //! the shared secret by HKDF. Filters are finally XOR-folded as the schema says.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use hkdf::Hkdf;
@@ -54,7 +55,7 @@ impl ClkEncoder {
 
     /// Encodes one record, given as its columns in schema order.
     pub fn encode<S: AsRef<str>>(&self, row: usize, record: &[S]) -> Result<Clk, EncodeError> {
-        self.encode_cached(row, record, &mut ValueCache::default())
+        self.encode_cached(row, record, &mut TokenCache::default())
     }
 
     /// Encodes many records in parallel; `progress` is told how many records each finished chunk
@@ -68,19 +69,28 @@ impl ClkEncoder {
         R: AsRef<[S]> + Sync,
         S: AsRef<str>,
     {
-        const CHUNK: usize = 1024;
+        // A few large chunks per thread, so that each chunk's cache warms up and then hits.
+        let chunk_len = records
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1024);
         let chunks: Vec<Vec<Clk>> = records
-            .par_chunks(CHUNK)
+            .par_chunks(chunk_len)
             .enumerate()
-            .map_init(ValueCache::default, |cache, (chunk, rows)| {
-                let clks = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, record)| {
-                        self.encode_cached(chunk * CHUNK + i, record.as_ref(), cache)
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                progress(rows.len());
+            .map(|(chunk, rows)| {
+                let mut cache = TokenCache::default();
+                let mut clks = Vec::with_capacity(rows.len());
+                for (i, record) in rows.iter().enumerate() {
+                    clks.push(self.encode_cached(
+                        chunk * chunk_len + i,
+                        record.as_ref(),
+                        &mut cache,
+                    )?);
+                    if i % 1024 == 1023 {
+                        progress(1024);
+                    }
+                }
+                progress(rows.len() % 1024);
                 Ok(clks)
             })
             .collect::<Result<_, EncodeError>>()?;
@@ -91,7 +101,7 @@ impl ClkEncoder {
         &self,
         row: usize,
         record: &[S],
-        cache: &mut ValueCache,
+        cache: &mut TokenCache,
     ) -> Result<Clk, EncodeError> {
         let fields = self.schema.fields();
         if record.len() != fields.len() {
@@ -103,6 +113,7 @@ impl ClkEncoder {
         }
         let hashed_bits = self.schema.filter_bits() << self.schema.xor_folds();
         let mut filter = vec![0u8; hashed_bits / 8];
+        let mut bits = Vec::new();
         for (position, ((field, key), value)) in
             fields.iter().zip(&self.field_keys).zip(record).enumerate()
         {
@@ -116,10 +127,16 @@ impl ClkEncoder {
                     reason,
                 }
             })?;
-            let bits = cache.bits(position, text, |text| {
-                field_bits(hashing, key, text, hashed_bits)
-            });
-            for &bit in bits {
+            bits.clear();
+            field_bits(
+                hashing,
+                key,
+                &text,
+                hashed_bits,
+                cache.field(position),
+                &mut bits,
+            );
+            for &bit in &bits {
                 let bit = usize::from(bit);
                 filter[bit / 8] |= 0x80 >> (bit % 8);
             }
@@ -128,46 +145,56 @@ impl ClkEncoder {
     }
 }
 
-/// Bit positions already computed for a field's value. Names, places and dates repeat a lot
-/// across records, and hashing them is most of the cost of encoding.
+/// Bit positions already computed for a field's tokens. Bigrams of names and places and the
+/// positional digits of dates repeat across nearly all records, and hashing is most of the cost
+/// of encoding.
 #[derive(Default)]
-struct ValueCache {
-    fields: Vec<std::collections::HashMap<String, Vec<u16>>>,
+struct TokenCache {
+    fields: Vec<HashMap<String, Vec<u16>>>,
 }
 
-impl ValueCache {
-    /// Values remembered per field, bounding memory on inputs with few repeats.
-    const CAPACITY: usize = 1 << 15;
+impl TokenCache {
+    /// Tokens remembered per field, bounding memory on inputs with few repeats.
+    const CAPACITY: usize = 1 << 16;
 
-    fn bits(
-        &mut self,
-        field: usize,
-        text: String,
-        compute: impl FnOnce(&str) -> Vec<u16>,
-    ) -> &[u16] {
+    fn field(&mut self, field: usize) -> &mut HashMap<String, Vec<u16>> {
         if self.fields.len() <= field {
             self.fields.resize_with(field + 1, Default::default);
         }
-        let values = &mut self.fields[field];
-        if values.len() >= Self::CAPACITY && !values.contains_key(&text) {
-            values.clear();
+        let tokens = &mut self.fields[field];
+        if tokens.len() >= Self::CAPACITY {
+            tokens.clear();
         }
-        values.entry(text).or_insert_with_key(|text| compute(text))
+        tokens
     }
 }
 
-/// The bit positions one field value sets in a filter of `bits` bits (before folding).
-fn field_bits(hashing: &FieldHashing, key: &[u8], text: &str, bits: usize) -> Vec<u16> {
+/// Appends the bit positions one field value sets in a filter of `bits` bits (before folding).
+fn field_bits(
+    hashing: &FieldHashing,
+    key: &[u8],
+    text: &str,
+    bits: usize,
+    cache: &mut HashMap<String, Vec<u16>>,
+    positions: &mut Vec<u16>,
+) {
     let chars: Vec<char> = text.chars().collect();
     let tokens = token_count(hashing.comparison, chars.len());
     let mut per_token = hashing.strategy.bits_per_token(tokens);
-    let mut positions = Vec::new();
     let mut buffer = String::new();
     for_each_token(hashing.comparison, &chars, &mut buffer, |token| {
-        let k = per_token.next().expect("one bit count per token");
-        token_bits(key, token.as_bytes(), k, bits, &mut positions);
+        let k = per_token.next().expect("one bit count per token") as usize;
+        // A token's positions for `k` bits are the first `k` of its positions for more bits.
+        let known = match cache.get_mut(token) {
+            Some(known) => known,
+            None => cache.entry(token.to_owned()).or_default(),
+        };
+        if known.len() < k {
+            known.clear();
+            token_bits(key, token.as_bytes(), k as u32, bits, known);
+        }
+        positions.extend_from_slice(&known[..k]);
     });
-    positions
 }
 
 /// clkhash derives two keys per field (one per hashing method it knows) from one HKDF output,
