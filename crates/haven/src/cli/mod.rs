@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod catalogue;
 mod estimate;
+mod link;
 mod screen;
 
 #[derive(Parser)]
@@ -30,6 +31,8 @@ enum Command {
     Catalogue(catalogue::Args),
     /// Estimate the total number of victims, including those on no list, from the overlap of several lists.
     Estimate(estimate::Args),
+    /// Privacy-preserving record linkage: encode lists, match them, de-duplicate.
+    Link(link::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -38,6 +41,7 @@ pub fn run() -> ExitCode {
         Command::Screen(args) => screen::run(args),
         Command::Catalogue(args) => catalogue::run(args),
         Command::Estimate(args) => estimate::run(args),
+        Command::Link(args) => link::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
