@@ -51,6 +51,29 @@ impl TestBackend {
         }
     }
 
+    /// Runs a `SELECT COUNT(*) …` directly on the case database.
+    pub async fn raw_count(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        let result: Result<(i64,), sqlx::Error> = match &self.config.location {
+            Location::DataDir(dir) => {
+                let path = dir.join("haven.sqlite");
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                        .await
+                        .expect("open SQLite");
+                sqlx::query_as(sql).fetch_one(&mut conn).await
+            }
+            Location::Postgres { url } => {
+                let mut conn = sqlx::PgConnection::connect(url)
+                    .await
+                    .expect("connect to PostgreSQL");
+                sqlx::query_as(sql).fetch_one(&mut conn).await
+            }
+        };
+        result.unwrap_or_else(|e| panic!("{}: {e}", self.name)).0
+    }
+
     /// Drops the test's PostgreSQL database (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         if let Some((admin_url, database)) = &self.postgres {
