@@ -222,7 +222,7 @@ fn second_factor_roles_are_those_that_may_see_identity() {
 }
 
 #[test]
-fn administration_is_for_admins_and_the_audit_also_for_supervisors() {
+fn administration_and_the_whole_audit_log_are_for_admins_only() {
     for role in Role::ALL {
         for action in [
             AdminAction::ManageOrganisations,

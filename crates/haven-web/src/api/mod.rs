@@ -1,0 +1,92 @@
+//! The JSON API. Every route is registered through `routes!`, so the OpenAPI description and
+//! the router cannot drift apart.
+
+pub mod admin;
+pub mod extract;
+pub mod meta;
+pub mod persons;
+pub mod screenings;
+pub mod session;
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Haven API", description = "Identification, referral and protection of victims of trafficking. Errors are application/problem+json with a stable `code`."),
+    modifiers(&SecuritySchemes),
+    tags(
+        (name = "meta", description = "Health, version, the identification catalogue"),
+        (name = "session", description = "Sign-in, sessions, second factor, API tokens"),
+        (name = "admin", description = "Organisations and users"),
+        (name = "persons", description = "The identity vault: every read is audited"),
+        (name = "screenings", description = "The identification engine"),
+        (name = "audit", description = "The audit log")
+    )
+)]
+struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(extract::SESSION_COOKIE))),
+        );
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(meta::healthz))
+        .routes(routes!(meta::version))
+        .routes(routes!(meta::catalogue))
+        .routes(routes!(meta::openapi_json))
+        .routes(routes!(
+            session::sign_in,
+            session::current,
+            session::sign_out
+        ))
+        .routes(routes!(
+            session::sign_out_everywhere,
+            session::list_sessions
+        ))
+        .routes(routes!(session::begin_totp))
+        .routes(routes!(session::confirm_totp))
+        .routes(routes!(session::change_password))
+        .routes(routes!(session::create_token))
+        .routes(routes!(session::revoke_token))
+        .routes(routes!(
+            admin::list_organisations,
+            admin::create_organisation
+        ))
+        .routes(routes!(admin::list_users, admin::create_user))
+        .routes(routes!(admin::disable_user))
+        .routes(routes!(admin::audit_log))
+        .routes(routes!(admin::verify_audit))
+        .routes(routes!(persons::create_person))
+        .routes(routes!(persons::get_person))
+        .routes(routes!(persons::read_identity, persons::update_identity))
+        .routes(routes!(persons::search_persons))
+        .routes(routes!(persons::erase_person))
+        .routes(routes!(persons::access_history))
+        .routes(routes!(
+            screenings::create_screening,
+            screenings::list_screenings
+        ))
+        .routes(routes!(screenings::get_screening))
+}
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    routes().split_for_parts().1
+}
