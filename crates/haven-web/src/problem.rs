@@ -7,28 +7,40 @@ use haven_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+/// Serialised with `type` (`urn:haven:problem:<code>`) and `title` (the status's reason phrase)
+/// derived from `code` and `status`.
+#[derive(Debug, Clone, ToSchema)]
 pub struct Problem {
-    /// A URI naming the problem type: `urn:haven:problem:<code>`.
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub title: String,
     pub status: u16,
     /// Stable machine-readable code, e.g. `invalid_input`, `forbidden`, `not_found`.
     pub code: &'static str,
     pub detail: String,
     /// The input field at fault, for validation errors.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    #[serde(skip)]
+    #[schema(ignore)]
     retry_after: Option<u64>,
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &format!("urn:haven:problem:{}", self.code))?;
+        map.serialize_entry("title", status.canonical_reason().unwrap_or("Error"))?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("code", self.code)?;
+        map.serialize_entry("detail", &self.detail)?;
+        if let Some(field) = &self.field {
+            map.serialize_entry("field", field)?;
+        }
+        map.end()
+    }
 }
 
 impl Problem {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Problem {
         Problem {
-            kind: format!("urn:haven:problem:{code}"),
-            title: status.canonical_reason().unwrap_or("Error").to_string(),
             status: status.as_u16(),
             code,
             detail: detail.into(),
