@@ -7,6 +7,7 @@
 
 mod accounts;
 mod audit;
+mod backup;
 mod db;
 mod keystore;
 mod screenings;
@@ -23,6 +24,8 @@ pub use accounts::{
     User, validate_password,
 };
 pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
+pub use keystore::KeyRotation;
+pub use screenings::RebuildReport;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 
@@ -53,6 +56,7 @@ pub struct Store {
     index_key: Arc<BlindIndexKey>,
     secrets_key: Arc<DataKey>,
     data_dir: Option<PathBuf>,
+    postgres_url: Option<String>,
 }
 
 /// The signed-in user on whose behalf the store acts.
@@ -119,6 +123,10 @@ impl Store {
     /// Opens the store: creates the data directory and master key on first run, connects, and
     /// applies pending migrations to the case data and the key store.
     pub async fn open(config: &StoreConfig) -> Result<Store> {
+        let postgres_url = match &config.location {
+            Location::Postgres { url } => Some(url.clone()),
+            Location::DataDir(_) => None,
+        };
         let (db, keys, key_file, data_dir) = match &config.location {
             Location::DataDir(dir) => {
                 create_private_dir(dir)?;
@@ -155,6 +163,7 @@ impl Store {
             index_key: Arc::new(index_key),
             secrets_key: Arc::new(secrets_key),
             data_dir,
+            postgres_url,
         })
     }
 
@@ -219,7 +228,7 @@ pub(crate) fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     if dir.exists() {
         return Ok(());

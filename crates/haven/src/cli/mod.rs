@@ -7,10 +7,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod admin;
+mod audit;
+mod backup;
 mod catalogue;
+mod demo;
 mod estimate;
+mod keys;
 mod link;
+mod migrate;
 mod screen;
+mod serve;
+mod store_args;
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +41,22 @@ enum Command {
     Estimate(estimate::Args),
     /// Privacy-preserving record linkage: encode lists, match them, de-duplicate.
     Link(link::Args),
+    /// Run the server.
+    Serve(serve::Args),
+    /// Run the server on a synthetic demo world (created on first run).
+    Demo(demo::Args),
+    /// Apply pending database migrations.
+    Migrate(migrate::Args),
+    /// Organisations, users, projections.
+    Admin(admin::Args),
+    /// Check the audit log's hash chain.
+    Audit(audit::Args),
+    /// Master key rotation.
+    Keys(keys::Args),
+    /// Write a consistent snapshot of the case data (and, when asked, the encrypted key store).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a new data directory or an empty database.
+    Restore(backup::RestoreArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -42,6 +66,14 @@ pub fn run() -> ExitCode {
         Command::Catalogue(args) => catalogue::run(args),
         Command::Estimate(args) => estimate::run(args),
         Command::Link(args) => link::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Demo(args) => demo::run(args),
+        Command::Migrate(args) => migrate::run(args),
+        Command::Admin(args) => admin::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Keys(args) => keys::run(args),
+        Command::Backup(args) => backup::backup(args),
+        Command::Restore(args) => backup::restore(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
