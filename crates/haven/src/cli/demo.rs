@@ -31,6 +31,12 @@ pub struct Args {
     /// Fill the data directory and exit without serving.
     #[arg(long)]
     pub prepare_only: bool,
+    /// Build the demo world in a PostgreSQL database instead (for load tests on PostgreSQL).
+    #[arg(long, env = "HAVEN_DATABASE_URL", requires = "key_file")]
+    pub database_url: Option<String>,
+    /// The master key file, with --database-url; the logins are written beside it.
+    #[arg(long, env = "HAVEN_MASTER_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
 }
 
 /// The seed of the synthetic world: the same world every time.
@@ -41,16 +47,20 @@ const DEMO: AuditActor<'static> = AuditActor::System("demo");
 pub fn run(args: Args) -> Result<(), CliError> {
     init_logging();
     runtime()?.block_on(async move {
-        let config = haven_store::StoreConfig { location: haven_store::Location::DataDir(args.data_dir.clone()), key_file: None };
+        let (location, logins_path, place) = match (&args.database_url, &args.key_file) {
+            (Some(url), Some(key_file)) => (
+                haven_store::Location::Postgres { url: url.clone() },
+                key_file.with_file_name(LOGINS_FILE),
+                "the PostgreSQL database".to_string(),
+            ),
+            _ => (haven_store::Location::DataDir(args.data_dir.clone()), args.data_dir.join(LOGINS_FILE), args.data_dir.display().to_string()),
+        };
+        let config = haven_store::StoreConfig { location, key_file: args.key_file.clone() };
         let store = Store::open(&config).await?;
-        let logins_path = args.data_dir.join(LOGINS_FILE);
         let logins = if logins_path.exists() {
             std::fs::read_to_string(&logins_path).map_err(|e| CliError::Input(format!("{}: {e}", logins_path.display())))?
         } else if !store.organisations().await?.is_empty() {
-            return Err(CliError::Input(format!(
-                "{} holds data that is not a Haven demo; give the demo its own --data-dir",
-                args.data_dir.display()
-            )));
+            return Err(CliError::Input(format!("{place} holds data that is not a Haven demo; give the demo its own --data-dir")));
         } else {
             let password = std::env::var("HAVEN_DEMO_PASSWORD").unwrap_or_else(|_| super::admin::generate_password());
             haven_store::validate_password(&password).map_err(|e| CliError::Input(format!("HAVEN_DEMO_PASSWORD: {e}")))?;
@@ -60,7 +70,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         };
         let (screenings, persons) = store.counts().await?;
         if args.prepare_only {
-            println!("demo data ready in {}: {screenings} screenings, {persons} registered persons", args.data_dir.display());
+            println!("demo data ready in {place}: {screenings} screenings, {persons} registered persons");
             store.close().await;
             return Ok(());
         }
