@@ -10,6 +10,7 @@ mod audit;
 mod backup;
 mod db;
 mod keystore;
+mod linkage;
 mod screenings;
 mod vault;
 
@@ -25,6 +26,7 @@ pub use accounts::{
 };
 pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
 pub use keystore::KeyRotation;
+pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
@@ -55,6 +57,7 @@ pub struct Store {
     keyring: Arc<Keyring>,
     index_key: Arc<BlindIndexKey>,
     secrets_key: Arc<DataKey>,
+    person_encoder: Arc<linkage::PersonEncoder>,
     data_dir: Option<PathBuf>,
     postgres_url: Option<String>,
 }
@@ -156,12 +159,15 @@ impl Store {
         let index_key =
             BlindIndexKey::new(keystore::system_key(&keys, &keyring, "blind_index").await?);
         let secrets_key = keystore::system_key(&keys, &keyring, "user_secrets").await?;
+        let person_encoder =
+            linkage::PersonEncoder::new(&keystore::system_key(&keys, &keyring, "linkage").await?);
         Ok(Store {
             db,
             keys,
             keyring: Arc::new(keyring),
             index_key: Arc::new(index_key),
             secrets_key: Arc::new(secrets_key),
+            person_encoder: Arc::new(person_encoder),
             data_dir,
             postgres_url,
         })
@@ -214,6 +220,26 @@ impl Store {
                 Err(StoreError::Forbidden(reason.to_string()))
             }
         }
+    }
+}
+
+impl Store {
+    /// Whether the domain allows it, without auditing (for filtering lists).
+    pub(crate) fn may(
+        &self,
+        principal: &Principal,
+        person: &vault::PersonRecord,
+        class: FieldClass,
+        action: Action,
+    ) -> bool {
+        let actor = access::Actor {
+            user_id: &principal.user_id,
+            organisation_id: &principal.organisation_id,
+            role: principal.role,
+            supervises_teams: &principal.supervises_teams,
+        };
+        let relationship = access::relationship(&actor, &person.as_parties());
+        access::decide(principal.role, relationship, class, action).is_allowed()
     }
 }
 

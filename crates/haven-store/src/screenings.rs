@@ -206,6 +206,7 @@ impl Store {
         let mut tx = self.db.begin_write().await?;
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM screenings").execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM person_assignments").execute(&mut **c).await?.rows_affected());
+        on_tx!(&mut tx, c => sqlx::query("DELETE FROM person_links").execute(&mut **c).await?.rows_affected());
         // Persons are referred to by the vault tables: update in place rather than delete.
         let actions: Vec<ActionRow> = on_tx!(&mut tx, c => sqlx::query_as(
             "SELECT record_type, record_id, seq, action, actor_user_id, organisation_id, at, payload FROM record_actions ORDER BY record_type, record_id, seq")
@@ -261,6 +262,17 @@ impl Store {
                         .await?.rows_affected());
                     on_tx!(&mut tx, c => sqlx::query("UPDATE persons SET version = $1 WHERE id = $2").bind(seq).bind(&record_id).execute(&mut **c).await?.rows_affected());
                 }
+                ("person", "person.linked" | "person.unlinked") => {
+                    let other = payload["other_person_id"].as_str().unwrap_or_default();
+                    crate::linkage::project_link(
+                        &mut tx,
+                        &record_id,
+                        other,
+                        action == "person.linked",
+                    )
+                    .await?;
+                    on_tx!(&mut tx, c => sqlx::query("UPDATE persons SET version = $1 WHERE id = $2").bind(seq).bind(&record_id).execute(&mut **c).await?.rows_affected());
+                }
                 ("person", "person.erased") => {
                     on_tx!(&mut tx, c => sqlx::query("UPDATE persons SET erased_at = $1, version = $2 WHERE id = $3")
                         .bind(at)
@@ -302,8 +314,10 @@ impl Store {
             .await?);
         let assignments: Vec<(String, String)> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT person_id, user_id FROM person_assignments ORDER BY person_id, user_id").fetch_all(p).await?);
+        let links: Vec<(String, String)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT person_id, other_person_id FROM person_links ORDER BY person_id, other_person_id").fetch_all(p).await?);
         let screenings: Vec<String> = screenings.iter().map(ScreeningRow::line).collect();
-        let text = format!("{screenings:?}|{persons:?}|{assignments:?}");
+        let text = format!("{screenings:?}|{persons:?}|{assignments:?}|{links:?}");
         Ok(haven_crypto::chain_hash(&[], &[text.as_bytes()])
             .iter()
             .map(|b| format!("{b:02x}"))

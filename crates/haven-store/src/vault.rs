@@ -100,6 +100,7 @@ impl Store {
             .await?.rows_affected());
         self.write_identity(&mut tx, &person.id, &key, identity)
             .await?;
+        self.write_encoding(&mut tx, &person.id, identity).await?;
         let event = AuditEvent::new("identity.write", purpose)
             .record("person", &person.id)
             .fields(identity.keys().map(|f| f.id()));
@@ -127,6 +128,8 @@ impl Store {
         )
         .await?;
         let key = self.live_person_key(&person).await?;
+        let mut merged = self.decrypt_identity(person_id, &key).await?;
+        merged.extend(changes.iter().map(|(f, v)| (*f, v.clone())));
         let mut tx = self.db.begin_write().await?;
         let version = person.version + 1;
         let payload =
@@ -150,6 +153,7 @@ impl Store {
             .await?.rows_affected());
         self.write_identity(&mut tx, person_id, &key, changes)
             .await?;
+        self.write_encoding(&mut tx, person_id, &merged).await?;
         let event = AuditEvent::new("identity.write", purpose)
             .record("person", person_id)
             .fields(changes.keys().map(|f| f.id()));
@@ -182,24 +186,9 @@ impl Store {
         )
         .await?;
         let key = self.live_person_key(&person).await?;
-        let rows: Vec<(String, Vec<u8>)> = on_db!(&self.db, p => sqlx::query_as(
-            "SELECT field, sealed FROM identity_fields WHERE person_id = $1 ORDER BY field")
-            .bind(person_id)
-            .fetch_all(p)
-            .await?);
-        let mut identity = IdentityRecord::new();
-        for (field, sealed) in rows {
-            let Some(field) = IdentityField::parse(&field) else {
-                continue;
-            };
-            if !fields.is_empty() && !fields.contains(&field) {
-                continue;
-            }
-            let plain = open(&key, &sealed, &identity_aad(person_id, field))?;
-            identity.insert(
-                field,
-                String::from_utf8(plain).map_err(|_| haven_crypto::CryptoError::Malformed)?,
-            );
+        let mut identity = self.decrypt_identity(person_id, &key).await?;
+        if !fields.is_empty() {
+            identity.retain(|field, _| fields.contains(field));
         }
         let event = AuditEvent::new("identity.read", purpose)
             .record("person", person_id)
@@ -317,6 +306,7 @@ impl Store {
         .await?;
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM identity_fields WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM blind_index WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
+        on_tx!(&mut tx, c => sqlx::query("DELETE FROM linkage_encodings WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("UPDATE persons SET erased_at = $1, version = $2 WHERE id = $3")
             .bind(now)
             .bind(version)
@@ -430,6 +420,27 @@ impl Store {
                     person.id
                 ))
             })
+    }
+
+    /// Every identity field of a person, decrypted (internal: callers audit the read).
+    async fn decrypt_identity(&self, person_id: &str, key: &DataKey) -> Result<IdentityRecord> {
+        let rows: Vec<(String, Vec<u8>)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT field, sealed FROM identity_fields WHERE person_id = $1 ORDER BY field")
+            .bind(person_id)
+            .fetch_all(p)
+            .await?);
+        let mut identity = IdentityRecord::new();
+        for (field, sealed) in rows {
+            let Some(field) = IdentityField::parse(&field) else {
+                continue;
+            };
+            let plain = open(key, &sealed, &identity_aad(person_id, field))?;
+            identity.insert(
+                field,
+                String::from_utf8(plain).map_err(|_| haven_crypto::CryptoError::Malformed)?,
+            );
+        }
+        Ok(identity)
     }
 
     async fn write_identity(

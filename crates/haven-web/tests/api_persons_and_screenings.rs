@@ -197,3 +197,62 @@ async fn admins_manage_organisations_and_users_and_nobody_else_does() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_new_registration_shows_possible_matches_and_a_caseworker_links_them() {
+    on_each_backend(|backend| async move {
+        let server = TestServer::start(&backend).await;
+        seed_world(&server.store).await;
+        let caseworker = server.signed_in("test-caseworker").await;
+        let register = |given: &str| {
+            caseworker
+                .post(server.at("/api/v1/persons"))
+                .json(&json!({"identity": {"given_name": given, "family_name": "Mensah", "date_of_birth": "1994-03-08"}, "purpose": "registration"}))
+                .send()
+        };
+        let first: Value = register("Abena").await.unwrap().json().await.unwrap();
+        assert_eq!(first["possible_matches"]["matches"], json!([]));
+        let second: Value = register("Abena").await.unwrap().json().await.unwrap();
+        let matches = second["possible_matches"]["matches"].as_array().unwrap();
+        assert_eq!(matches.len(), 1, "{second}");
+        assert_eq!(matches[0]["person_id"], first["id"]);
+        assert_eq!(second["id"].as_str().unwrap().len(), 36, "the person's own fields are flattened in");
+
+        let screening: Value = caseworker
+            .post(server.at("/api/v1/screenings"))
+            .json(&json!({"person_id": second["id"], "input": example_input("S05-checkpoint-unclear.json")}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(screening["possible_matches"]["matches"][0]["person_id"], first["id"]);
+
+        let link = caseworker
+            .post(server.at(&format!("/api/v1/persons/{}/links", second["id"].as_str().unwrap())))
+            .json(&json!({"other_person_id": first["id"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(link.status(), 204);
+        let now: Value = caseworker
+            .get(server.at(&format!("/api/v1/persons/{}/possible-matches", first["id"].as_str().unwrap())))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(now["matches"][0]["linked"], true);
+        let unlink = caseworker
+            .delete(server.at(&format!("/api/v1/persons/{}/links/{}", first["id"].as_str().unwrap(), second["id"].as_str().unwrap())))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(unlink.status(), 204);
+        server.stop().await;
+        backend
+    })
+    .await;
+}

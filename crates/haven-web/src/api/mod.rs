@@ -80,6 +80,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(persons::search_persons))
         .routes(routes!(persons::erase_person))
         .routes(routes!(persons::access_history))
+        .routes(routes!(persons::possible_matches))
+        .routes(routes!(persons::link_person))
+        .routes(routes!(persons::unlink_person))
         .routes(routes!(
             screenings::create_screening,
             screenings::list_screenings

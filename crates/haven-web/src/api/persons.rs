@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use haven_store::{AuditEntry, IdentityField, IdentityRecord, PersonRecord, Scope};
+use haven_store::{
+    AuditEntry, IdentityField, IdentityRecord, PersonRecord, PossibleMatches, Principal, Scope,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -76,22 +78,136 @@ fn identity_record(fields: BTreeMap<String, String>) -> Result<IdentityRecord, P
     Ok(record)
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct PossibleMatchView {
+    pub person_id: String,
+    /// Dice similarity of the two records' linkage encodings, 0 to 1.
+    pub score: f64,
+    /// A caseworker already recorded that the two are the same person.
+    pub linked: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PossibleMatchesView {
+    /// Records the caller may see that may be the same person, best first. Never merged
+    /// automatically: a caseworker decides.
+    pub matches: Vec<PossibleMatchView>,
+    /// How many more possible matches are in records the caller may not see.
+    pub hidden: usize,
+}
+
+impl From<PossibleMatches> for PossibleMatchesView {
+    fn from(m: PossibleMatches) -> Self {
+        PossibleMatchesView {
+            matches: m
+                .matches
+                .into_iter()
+                .map(|p| PossibleMatchView {
+                    person_id: p.person_id,
+                    score: p.score,
+                    linked: p.linked,
+                })
+                .collect(),
+            hidden: m.hidden,
+        }
+    }
+}
+
+/// The possible matches of a person, for the responses that create or screen one.
+pub async fn matches_of(
+    state: &AppState,
+    principal: &Principal,
+    person_id: &str,
+) -> Result<PossibleMatchesView, Problem> {
+    Ok(state
+        .store
+        .possible_matches(principal, person_id)
+        .await?
+        .into())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonRegistered {
+    #[serde(flatten)]
+    pub person: PersonView,
+    pub possible_matches: PossibleMatchesView,
+}
+
 /// Registers a person with identifying fields, sealed in the vault; the caller owns the record.
+/// The response lists people already known who may be the same person.
 #[utoipa::path(post, path = "/api/v1/persons", tag = "persons", request_body = NewPerson,
-    responses((status = 201, body = PersonView), (status = 403, body = Problem), (status = 422, body = Problem)),
+    responses((status = 201, body = PersonRegistered), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("session" = []), ("token" = [])))]
 pub async fn create_person(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<NewPerson>,
-) -> Result<(StatusCode, Json<PersonView>), Problem> {
+) -> Result<(StatusCode, Json<PersonRegistered>), Problem> {
     let principal = caller.require(Scope::Identity)?;
     let identity = identity_record(body.identity)?;
     let person = state
         .store
         .create_person(principal, &identity, &body.purpose)
         .await?;
-    Ok((StatusCode::CREATED, Json(person.into())))
+    let possible_matches = matches_of(&state, principal, &person.id).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(PersonRegistered {
+            person: person.into(),
+            possible_matches,
+        }),
+    ))
+}
+
+/// People already known who may be the same as this one.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/possible-matches", tag = "persons", params(("id" = String, Path)),
+    responses((status = 200, body = PossibleMatchesView), (status = 403, body = Problem)), security(("session" = []), ("token" = [])))]
+pub async fn possible_matches(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<PossibleMatchesView>, Problem> {
+    let principal = caller.require(Scope::Read)?;
+    Ok(Json(matches_of(&state, principal, &id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SamePerson {
+    pub other_person_id: String,
+}
+
+/// Records that two records are the same person (both histories keep it; undo with DELETE).
+#[utoipa::path(post, path = "/api/v1/persons/{id}/links", tag = "persons", params(("id" = String, Path)), request_body = SamePerson,
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = Problem)), security(("session" = []), ("token" = [])))]
+pub async fn link_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SamePerson>,
+) -> Result<StatusCode, Problem> {
+    let principal = caller.require(Scope::Write)?;
+    state
+        .store
+        .link_persons(principal, &id, &body.other_person_id, true)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Undoes a link between two records.
+#[utoipa::path(delete, path = "/api/v1/persons/{id}/links/{other}", tag = "persons", params(("id" = String, Path), ("other" = String, Path)),
+    responses((status = 204), (status = 403, body = Problem)), security(("session" = []), ("token" = [])))]
+pub async fn unlink_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, other)): Path<(String, String)>,
+) -> Result<StatusCode, Problem> {
+    let principal = caller.require(Scope::Write)?;
+    state
+        .store
+        .link_persons(principal, &id, &other, false)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The pseudonymous record of a person (no identifying data).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiJson, Caller};
+use super::persons::{PossibleMatchesView, matches_of};
 use crate::problem::Problem;
 use crate::state::AppState;
 
@@ -51,21 +52,40 @@ impl From<ScreeningRecord> for ScreeningView {
     }
 }
 
-/// Screens a person and stores the input with the engine's result.
+#[derive(Serialize, ToSchema)]
+pub struct ScreeningRecorded {
+    #[serde(flatten)]
+    pub screening: ScreeningView,
+    /// For a registered person: people already known who may be the same person.
+    pub possible_matches: Option<PossibleMatchesView>,
+}
+
+/// Screens a person and stores the input with the engine's result; for a registered person,
+/// also checks whether they may already be known.
 #[utoipa::path(post, path = "/api/v1/screenings", tag = "screenings", request_body = NewScreening,
-    responses((status = 201, body = ScreeningView), (status = 403, body = Problem), (status = 422, body = Problem)),
+    responses((status = 201, body = ScreeningRecorded), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("session" = []), ("token" = [])))]
 pub async fn create_screening(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<NewScreening>,
-) -> Result<(StatusCode, Json<ScreeningView>), Problem> {
+) -> Result<(StatusCode, Json<ScreeningRecorded>), Problem> {
     let principal = caller.require(Scope::Write)?;
     let record = state
         .store
         .record_screening(principal, body.person_id.as_deref(), &body.input)
         .await?;
-    Ok((StatusCode::CREATED, Json(record.into())))
+    let possible_matches = match &record.person_id {
+        Some(person_id) => Some(matches_of(&state, principal, person_id).await?),
+        None => None,
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(ScreeningRecorded {
+            screening: record.into(),
+            possible_matches,
+        }),
+    ))
 }
 
 /// A stored screening (pseudonymous: no identity fields).
