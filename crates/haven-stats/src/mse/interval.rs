@@ -251,10 +251,29 @@ fn jackknife_acceleration(
     }
 }
 
-/// The `q` quantile of sorted values, interpolating linearly between order statistics.
+/// The `q` quantile of sorted values by Hyndman and Fan's definition 8 (approximately
+/// median-unbiased; R's `quantile(type = 8)`, which the reference implementation of Chan,
+/// Silverman & Vincent uses): order statistic (n + 1/3) q + 1/3, interpolated, clamped to the
+/// extremes.
 fn empirical_quantile(sorted: &[f64], q: f64) -> f64 {
-    let position = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let n = sorted.len() as f64;
+    let position = ((n + 1.0 / 3.0) * q.clamp(0.0, 1.0) + 1.0 / 3.0).clamp(1.0, n);
     let below = position.floor() as usize;
     let above = position.ceil() as usize;
-    sorted[below] + (sorted[above] - sorted[below]) * (position - below as f64)
+    sorted[below - 1] + (sorted[above - 1] - sorted[below - 1]) * (position - below as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::empirical_quantile;
+
+    #[test]
+    fn quantiles_follow_hyndman_fan_definition_8() {
+        let values: Vec<f64> = (1..=10).map(f64::from).collect();
+        // R: quantile(1:10, c(0.01, 0.1, 0.5, 0.995), type = 8) gives 1, 1.3667, 5.5, 10.
+        assert_eq!(empirical_quantile(&values, 0.01), 1.0);
+        assert!((empirical_quantile(&values, 0.1) - (1.0 + 11.0 / 30.0)).abs() < 1e-12);
+        assert!((empirical_quantile(&values, 0.5) - 5.5).abs() < 1e-12);
+        assert_eq!(empirical_quantile(&values, 0.995), 10.0);
+    }
 }
