@@ -176,3 +176,124 @@ fn malformed_files_exit_2_with_one_line_naming_the_place() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+const CONTRACT_KEYS: [&str; 9] = [
+    "observed",
+    "estimate",
+    "ci",
+    "ci_method",
+    "model",
+    "empty_terms",
+    "lists",
+    "status",
+    "fit",
+];
+
+fn keys(object: &Value) -> Vec<&str> {
+    object
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_keys_come_in_the_contract_order() {
+    let output = haven(&[&reference("western_us_5lists.csv")]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("{\"observed\":345,\"estimate\":"),
+        "{stdout}"
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(keys(&report), CONTRACT_KEYS);
+}
+
+/// Western US with each count split two thirds to `north`, the rest to `south`.
+fn western_by_site(dir: &std::path::Path) -> std::path::PathBuf {
+    let western = std::fs::read_to_string(reference("western_us_5lists.csv")).unwrap();
+    let mut lines = western.lines();
+    let mut csv = lines.next().unwrap().replace(",count", ",site,count\n");
+    for line in lines {
+        let (pattern, count) = line.rsplit_once(',').unwrap();
+        let count: u64 = count.parse().unwrap();
+        let north = count * 2 / 3;
+        csv.push_str(&format!(
+            "{pattern},north,{north}\n{pattern},south,{}\n",
+            count - north
+        ));
+    }
+    let file = dir.join("western-by-site.csv");
+    std::fs::write(&file, csv).unwrap();
+    file
+}
+
+#[test]
+fn joint_strata_model_with_every_term_by_stratum_matches_separate_fits() {
+    let dir = std::env::temp_dir().join(format!("haven-estimate-joint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = western_by_site(&dir);
+    let file = file.to_str().unwrap();
+    let common = [file, "--stratum", "site", "--method", "main"];
+    let separate = json(&common);
+    let joint = json(
+        &[
+            &common[..],
+            &["--strata-model", "joint", "--stratum-terms", "all"],
+        ]
+        .concat(),
+    );
+    assert_eq!(separate["strata_model"], "separate");
+    assert_eq!(joint["strata_model"], "joint");
+    assert_eq!(joint["stratum_terms"], "all");
+    let mut keys_expected = CONTRACT_KEYS.to_vec();
+    keys_expected.extend(["strata_model", "stratum_terms", "strata"]);
+    assert_eq!(keys(&joint), keys_expected);
+    assert_eq!(joint["observed"], 345);
+    let mut sum = 0.0;
+    for (joint, separate) in joint["strata"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(separate["strata"].as_array().unwrap())
+    {
+        assert_eq!(
+            keys(joint),
+            ["observed", "estimate", "ci", "ci_method", "stratum"]
+        );
+        assert_eq!(joint["stratum"], separate["stratum"]);
+        let estimate = joint["estimate"].as_f64().unwrap();
+        assert!((estimate - separate["estimate"].as_f64().unwrap()).abs() < 1e-6 * estimate);
+        assert_eq!(joint["ci_method"], "profile");
+        sum += estimate;
+    }
+    let total = joint["estimate"].as_f64().unwrap();
+    assert!((total - sum).abs() < 1e-6 * total);
+    let ci = joint["ci"].as_array().unwrap();
+    assert!(ci[0].as_f64().unwrap() < total && total < ci[1].as_f64().unwrap());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn joint_strata_model_refuses_data_without_strata_and_the_bootstrap() {
+    let western = reference("western_us_5lists.csv");
+    let output = haven(&[&western, "--strata-model", "joint"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a stratum column"));
+    let dir = std::env::temp_dir().join(format!("haven-estimate-joint-bca-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = western_by_site(&dir);
+    let output = haven(&[
+        file.to_str().unwrap(),
+        "--stratum",
+        "site",
+        "--strata-model",
+        "joint",
+        "--ci",
+        "bca",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--strata-model separate only"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

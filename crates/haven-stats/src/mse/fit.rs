@@ -160,10 +160,10 @@ pub fn fit_model(table: &CaptureTable, model: &LogLinearModel) -> FitOutcome {
         .collect();
     let design = Design::new(table, cells, terms);
 
-    if !design.estimate_exists() {
+    if !estimate_exists(&design.x, &design.y) {
         return FitOutcome::MleDoesNotExist;
     }
-    if !design.has_full_rank() {
+    if !has_full_rank(&design.x) {
         return FitOutcome::NotIdentifiable;
     }
     let offset = DVector::zeros(design.y.len());
@@ -208,48 +208,47 @@ impl Design {
         let y = DVector::from_iterator(cells.len(), cells.iter().map(|&h| table.count(h) as f64));
         Design { cells, terms, x, y }
     }
+}
 
-    /// Maximise s subject to Xᵀm = Xᵀy and m ≥ s on every cell (written m = u + s, u ≥ 0):
-    /// the estimate exists iff the optimum is positive. s ≤ 1 keeps the programme bounded.
-    fn estimate_exists(&self) -> bool {
-        if self.y.iter().all(|&y| y > 0.0) {
-            return true;
-        }
-        let mut lp = Problem::new(OptimizationDirection::Maximize);
-        let u: Vec<_> = (0..self.cells.len())
-            .map(|_| lp.add_var(0.0, (0.0, f64::INFINITY)))
+/// Maximise s subject to Xᵀm = Xᵀy and m ≥ s on every cell (written m = u + s, u ≥ 0):
+/// the estimate exists iff the optimum is positive. s ≤ 1 keeps the programme bounded.
+pub(super) fn estimate_exists(x: &DMatrix<f64>, y: &DVector<f64>) -> bool {
+    if y.iter().all(|&y| y > 0.0) {
+        return true;
+    }
+    let mut lp = Problem::new(OptimizationDirection::Maximize);
+    let u: Vec<_> = (0..y.len())
+        .map(|_| lp.add_var(0.0, (0.0, f64::INFINITY)))
+        .collect();
+    let s = lp.add_var(1.0, (0.0, 1.0));
+    for column in x.column_iter() {
+        let mut expr: Vec<_> = column
+            .iter()
+            .zip(&u)
+            .filter(|(x, _)| **x != 0.0)
+            .map(|(x, v)| (*v, *x))
             .collect();
-        let s = lp.add_var(1.0, (0.0, 1.0));
-        for column in self.x.column_iter() {
-            let mut expr: Vec<_> = column
-                .iter()
-                .zip(&u)
-                .filter(|(x, _)| **x != 0.0)
-                .map(|(x, v)| (*v, *x))
-                .collect();
-            expr.push((s, column.sum()));
-            let margin = column.dot(&self.y);
-            lp.add_constraint(expr.as_slice(), ComparisonOp::Eq, margin);
-        }
-        // The programme is feasible (u = y, s = 0) and bounded, so a solver error is a
-        // numerical breakdown: the estimate is then not shown to exist.
-        lp.solve().is_ok_and(|solution| solution.objective() > 1e-7)
+        expr.push((s, column.sum()));
+        lp.add_constraint(expr.as_slice(), ComparisonOp::Eq, column.dot(y));
     }
+    // The programme is feasible (u = y, s = 0) and bounded, so a solver error is a
+    // numerical breakdown: the estimate is then not shown to exist.
+    lp.solve().is_ok_and(|solution| solution.objective() > 1e-7)
+}
 
-    fn has_full_rank(&self) -> bool {
-        let terms = self.terms.len();
-        if self.cells.len() < terms {
-            return false;
-        }
-        let svd = self.x.clone().svd(false, false);
-        let largest = svd.singular_values.max();
-        svd.rank(largest * 1e-9) == terms
+pub(super) fn has_full_rank(x: &DMatrix<f64>) -> bool {
+    let terms = x.ncols();
+    if x.nrows() < terms {
+        return false;
     }
+    let svd = x.clone().svd(false, false);
+    let largest = svd.singular_values.max();
+    svd.rank(largest * 1e-9) == terms
 }
 
 /// Poisson regression with log link by iteratively reweighted least squares. Returns the
 /// coefficients and fitted means, or `None` if it does not converge.
-fn irls(
+pub(super) fn irls(
     x: &DMatrix<f64>,
     y: &DVector<f64>,
     offset: &DVector<f64>,
@@ -279,7 +278,7 @@ fn irls(
 }
 
 /// Xᵀ diag(μ) X, the Fisher information of a Poisson log-linear model at means μ.
-fn fisher_information(x: &DMatrix<f64>, mu: &DVector<f64>) -> DMatrix<f64> {
+pub(super) fn fisher_information(x: &DMatrix<f64>, mu: &DVector<f64>) -> DMatrix<f64> {
     let mut weighted = x.clone();
     for (mut row, m) in weighted.row_iter_mut().zip(mu.iter()) {
         row *= m.sqrt();
@@ -287,14 +286,14 @@ fn fisher_information(x: &DMatrix<f64>, mu: &DVector<f64>) -> DMatrix<f64> {
     weighted.tr_mul(&weighted)
 }
 
-fn poisson_log_likelihood(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
+pub(super) fn poisson_log_likelihood(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
     y.iter()
         .zip(mu.iter())
         .map(|(&y, &m)| if y > 0.0 { y * m.ln() } else { 0.0 } - m - ln_gamma(y + 1.0))
         .sum()
 }
 
-fn deviance(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
+pub(super) fn deviance(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
     2.0 * y
         .iter()
         .zip(mu.iter())

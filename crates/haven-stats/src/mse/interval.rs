@@ -50,15 +50,24 @@ impl ConfidenceInterval {
 /// Profile-likelihood interval: the intercepts whose profile log-likelihood is within
 /// χ²₁(level)/2 of the maximum, turned into population sizes.
 pub fn profile_interval(fit: &ModelFit, level: ConfidenceLevel) -> ConfidenceInterval {
-    let chi_square = Normal::standard()
-        .inverse_cdf(0.5 + level.value() / 2.0)
-        .powi(2);
-    let target = fit.log_likelihood() - chi_square / 2.0;
+    let target = fit.log_likelihood() - profile_drop(level);
     let step = fit.intercept_standard_error().max(0.05);
+    let profile = |intercept: f64| fit.profile_log_likelihood(intercept);
     let to_population = |intercept: f64| fit.observed() as f64 + intercept.exp();
-    let lower = profile_limit(fit, target, -step).map_or(fit.observed() as f64, to_population);
-    let upper = profile_limit(fit, target, step).map_or(f64::INFINITY, to_population);
+    let lower = profile_limit(fit.intercept(), -step, target, profile)
+        .map_or(fit.observed() as f64, to_population);
+    let upper =
+        profile_limit(fit.intercept(), step, target, profile).map_or(f64::INFINITY, to_population);
     ConfidenceInterval { lower, upper }
+}
+
+/// χ²₁(level)/2: how far the profile log-likelihood may fall below its maximum inside the
+/// interval.
+pub(super) fn profile_drop(level: ConfidenceLevel) -> f64 {
+    Normal::standard()
+        .inverse_cdf(0.5 + level.value() / 2.0)
+        .powi(2)
+        / 2.0
 }
 
 /// Settings of a bootstrap.
@@ -177,22 +186,26 @@ pub fn bca_interval(
     })
 }
 
-/// Searches from the maximum along `step` (its sign gives the side) for the intercept where the
-/// profile log-likelihood falls to `target`; `None` if it never does (the limit is at infinity).
-fn profile_limit(fit: &ModelFit, target: f64, step: f64) -> Option<f64> {
+/// Searches from `maximum`, the parameter value where `profile` is highest, along `step` (its
+/// sign gives the side) for the value where the profile log-likelihood falls to `target`;
+/// `None` if it never does (the limit is at infinity). A profile that cannot be computed counts
+/// as below the target.
+pub(super) fn profile_limit(
+    maximum: f64,
+    step: f64,
+    target: f64,
+    profile: impl Fn(f64) -> Option<f64>,
+) -> Option<f64> {
     const FARTHEST: f64 = 25.0;
-    let above = |intercept: f64| {
-        fit.profile_log_likelihood(intercept)
-            .is_some_and(|l| l > target)
-    };
-    let mut inside = fit.intercept();
+    let above = |parameter: f64| profile(parameter).is_some_and(|l| l > target);
+    let mut inside = maximum;
     let mut width = step;
     let mut outside = inside + width;
     while above(outside) {
         inside = outside;
         width *= 2.0;
         outside = inside + width;
-        if (outside - fit.intercept()).abs() > FARTHEST {
+        if (outside - maximum).abs() > FARTHEST {
             return None;
         }
     }
@@ -238,10 +251,29 @@ fn jackknife_acceleration(
     }
 }
 
-/// The `q` quantile of sorted values, interpolating linearly between order statistics.
+/// The `q` quantile of sorted values by Hyndman and Fan's definition 8 (approximately
+/// median-unbiased; R's `quantile(type = 8)`, which the reference implementation of Chan,
+/// Silverman & Vincent uses): order statistic (n + 1/3) q + 1/3, interpolated, clamped to the
+/// extremes.
 fn empirical_quantile(sorted: &[f64], q: f64) -> f64 {
-    let position = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let n = sorted.len() as f64;
+    let position = ((n + 1.0 / 3.0) * q.clamp(0.0, 1.0) + 1.0 / 3.0).clamp(1.0, n);
     let below = position.floor() as usize;
     let above = position.ceil() as usize;
-    sorted[below] + (sorted[above] - sorted[below]) * (position - below as f64)
+    sorted[below - 1] + (sorted[above - 1] - sorted[below - 1]) * (position - below as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::empirical_quantile;
+
+    #[test]
+    fn quantiles_follow_hyndman_fan_definition_8() {
+        let values: Vec<f64> = (1..=10).map(f64::from).collect();
+        // R: quantile(1:10, c(0.01, 0.1, 0.5, 0.995), type = 8) gives 1, 1.3667, 5.5, 10.
+        assert_eq!(empirical_quantile(&values, 0.01), 1.0);
+        assert!((empirical_quantile(&values, 0.1) - (1.0 + 11.0 / 30.0)).abs() < 1e-12);
+        assert!((empirical_quantile(&values, 0.5) - 5.5).abs() < 1e-12);
+        assert_eq!(empirical_quantile(&values, 0.995), 10.0);
+    }
 }

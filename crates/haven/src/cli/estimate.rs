@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use haven_stats::mse::{
-    BootstrapConfig, CaptureTable, ConfidenceInterval, ConfidenceLevel, Estimation, FitOutcome,
-    InteractionOrder, ModelSelection, PThreshold, StratumColumn, bca_interval, estimate,
-    profile_interval, read_capture_csv,
+    BootstrapConfig, CaptureData, CaptureTable, ConfidenceInterval, ConfidenceLevel, Estimation,
+    FitOutcome, InteractionOrder, JointOutcome, ModelSelection, PThreshold, Strata, StratumColumn,
+    StratumTerms, bca_interval, estimate, fit_joint, profile_interval, read_capture_csv,
 };
 use serde_json::{Value, json};
 
@@ -39,6 +39,12 @@ pub struct Args {
     /// Column that splits the data into strata (default: a column named `stratum`, if any).
     #[arg(long)]
     stratum: Option<String>,
+    /// With strata: estimate each separately, or all by one model with stratum terms.
+    #[arg(long, value_enum, default_value_t = StrataModel::Separate)]
+    strata_model: StrataModel,
+    /// Terms each stratum has for itself in the joint model (the others are shared).
+    #[arg(long, value_enum, default_value_t = StratumTermsArg::Lists)]
+    stratum_terms: StratumTermsArg,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
 }
@@ -58,6 +64,40 @@ enum IntervalMethod {
     None,
 }
 
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum StrataModel {
+    Separate,
+    Joint,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StratumTermsArg {
+    /// A stratum main effect only: strata differ in size.
+    Size,
+    /// Stratum × list main effects: each stratum has its own capture probabilities.
+    Lists,
+    /// Stratum × every term: the same as separate fits.
+    All,
+}
+
+impl StratumTermsArg {
+    fn terms(self) -> StratumTerms {
+        match self {
+            StratumTermsArg::Size => StratumTerms::Size,
+            StratumTermsArg::Lists => StratumTerms::ListMainEffects,
+            StratumTermsArg::All => StratumTerms::AllTerms,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            StratumTermsArg::Size => "size",
+            StratumTermsArg::Lists => "lists",
+            StratumTermsArg::All => "all",
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
@@ -75,24 +115,123 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let data = read_capture_csv(file, stratum)
         .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
 
-    let mut report = analyse(&data.pooled, selection, &args)?;
-    if !data.strata.is_empty() {
-        let strata = data
-            .strata
-            .iter()
-            .map(|(name, table)| {
-                let mut stratum = analyse(table, selection, &args)?;
-                stratum.name = Some(name.clone());
-                Ok(stratum)
-            })
-            .collect::<Result<Vec<_>, CliError>>()?;
-        report.strata = strata;
-    }
+    let report = match args.strata_model {
+        StrataModel::Separate => analyse_separately(&data, selection, &args)?,
+        StrataModel::Joint => analyse_jointly(data, selection, &args)?,
+    };
     match args.format {
         Format::Json => println!("{}", report.to_json()),
         Format::Text => print!("{}", report.to_text()),
     }
     Ok(())
+}
+
+fn analyse_separately(
+    data: &CaptureData,
+    selection: ModelSelection,
+    args: &Args,
+) -> Result<Report, CliError> {
+    let mut report = analyse(&data.pooled, selection, args)?;
+    let strata = data
+        .strata
+        .iter()
+        .map(|(name, table)| {
+            let mut stratum = analyse(table, selection, args)?;
+            stratum.name = Some(name.clone());
+            Ok(stratum)
+        })
+        .collect::<Result<Vec<_>, CliError>>()?;
+    if !strata.is_empty() {
+        report.strata = StrataReport::Separate(strata);
+    }
+    Ok(report)
+}
+
+/// The list model is chosen on the pooled table by `selection`; the joint model adds the
+/// stratum terms to it and is fitted to all strata at once.
+fn analyse_jointly(
+    data: CaptureData,
+    selection: ModelSelection,
+    args: &Args,
+) -> Result<Report, CliError> {
+    if args.ci == IntervalMethod::Bca {
+        return Err(CliError::Input(
+            "--ci bca is available with --strata-model separate only; use --ci profile".into(),
+        ));
+    }
+    let strata = Strata::new(data.strata).map_err(|_| {
+        CliError::Input(
+            "--strata-model joint needs a stratum column (`stratum`, or --stratum COLUMN)".into(),
+        )
+    })?;
+    let pooled = &data.pooled;
+    let model = estimate(pooled, selection)
+        .map_err(|e| CliError::Input(e.to_string()))?
+        .model;
+    let outcome = fit_joint(&strata, &model, args.stratum_terms.terms());
+    let level = ConfidenceLevel::NINETY_FIVE;
+    let profile = args.ci == IntervalMethod::Profile;
+    let name = |lists: u32| pooled.term_name(lists);
+    let (result, empty_terms, by_stratum) = match &outcome {
+        JointOutcome::Fitted(fit) => {
+            let empty_terms = fit
+                .empty_terms()
+                .iter()
+                .map(|e| match e.stratum {
+                    Some(s) => format!(
+                        "stratum {}: {}",
+                        strata.name(s),
+                        name(e.interaction.lists())
+                    ),
+                    None => name(e.interaction.lists()),
+                })
+                .collect();
+            let by_stratum = (0..strata.count())
+                .map(|s| JointStratum {
+                    name: strata.name(s).to_owned(),
+                    observed: fit.stratum_observed(s),
+                    estimate: Some(fit.stratum_estimate(s)),
+                    interval: profile.then(|| fit.stratum_profile_interval(s, level)),
+                })
+                .collect();
+            let fitted = Fitted {
+                estimate: fit.population_estimate(),
+                interval: profile.then(|| (fit.profile_interval(level), "profile")),
+                deviance: fit.deviance(),
+                aic: fit.aic(),
+                bic: fit.bic(),
+            };
+            (Ok(fitted), empty_terms, by_stratum)
+        }
+        JointOutcome::MleDoesNotExist | JointOutcome::NotIdentifiable => {
+            let status = if matches!(outcome, JointOutcome::NotIdentifiable) {
+                "not_identifiable"
+            } else {
+                "mle_does_not_exist"
+            };
+            let by_stratum = (0..strata.count())
+                .map(|s| JointStratum {
+                    name: strata.name(s).to_owned(),
+                    observed: strata.table(s).observed(),
+                    estimate: None,
+                    interval: None,
+                })
+                .collect();
+            (Err(status), Vec::new(), by_stratum)
+        }
+    };
+    Ok(Report {
+        name: None,
+        lists: pooled.lists().to_vec(),
+        observed: pooled.observed(),
+        model: model.interactions().map(|t| name(t.lists())).collect(),
+        empty_terms,
+        result,
+        strata: StrataReport::Joint {
+            terms: args.stratum_terms.name(),
+            strata: by_stratum,
+        },
+    })
 }
 
 fn selection(args: &Args) -> Result<ModelSelection, CliError> {
@@ -123,7 +262,25 @@ struct Report {
     model: Vec<String>,
     empty_terms: Vec<String>,
     result: Result<Fitted, &'static str>,
-    strata: Vec<Report>,
+    strata: StrataReport,
+}
+
+enum StrataReport {
+    None,
+    Separate(Vec<Report>),
+    /// The strata's shares of one joint model, whose total the report itself holds.
+    Joint {
+        terms: &'static str,
+        strata: Vec<JointStratum>,
+    },
+}
+
+struct JointStratum {
+    name: String,
+    observed: u64,
+    /// `None` when the joint model could not be fitted.
+    estimate: Option<f64>,
+    interval: Option<ConfidenceInterval>,
 }
 
 struct Fitted {
@@ -183,7 +340,7 @@ fn analyse(
             f.empty_terms().iter().map(|t| name(t.lists())).collect()
         }),
         result,
-        strata: Vec::new(),
+        strata: StrataReport::None,
     })
 }
 
@@ -223,8 +380,17 @@ impl Report {
         if let Some(name) = &self.name {
             object["stratum"] = json!(name);
         }
-        if !self.strata.is_empty() {
-            object["strata"] = self.strata.iter().map(Report::to_json).collect();
+        match &self.strata {
+            StrataReport::None => {}
+            StrataReport::Separate(strata) => {
+                object["strata_model"] = json!("separate");
+                object["strata"] = strata.iter().map(Report::to_json).collect();
+            }
+            StrataReport::Joint { terms, strata } => {
+                object["strata_model"] = json!("joint");
+                object["stratum_terms"] = json!(terms);
+                object["strata"] = strata.iter().map(JointStratum::to_json).collect();
+            }
         }
         object
     }
@@ -295,11 +461,54 @@ impl Report {
                 ));
             }
         }
-        for stratum in &self.strata {
-            text.push('\n');
-            text.push_str(&stratum.to_text());
+        match &self.strata {
+            StrataReport::None => {}
+            StrataReport::Separate(strata) => {
+                for stratum in strata {
+                    text.push('\n');
+                    text.push_str(&stratum.to_text());
+                }
+            }
+            StrataReport::Joint { terms, strata } => {
+                text.push_str(&format!(
+                    "\nStrata, from one model over all of them (stratum terms: {terms}):\n"
+                ));
+                for stratum in strata {
+                    text.push_str(&stratum.to_text());
+                }
+            }
         }
         text
+    }
+}
+
+impl JointStratum {
+    fn to_json(&self) -> Value {
+        json!({
+            "observed": self.observed,
+            "estimate": self.estimate,
+            "ci": self.interval.map_or(Value::Null, |ci| json!([ci.lower, finite_or_null(ci.upper)])),
+            "ci_method": if self.interval.is_some() { "profile" } else { "none" },
+            "stratum": self.name,
+        })
+    }
+
+    fn to_text(&self) -> String {
+        let Some(estimate) = self.estimate else {
+            return format!("  {}: {} found, no estimate\n", self.name, self.observed);
+        };
+        let interval = self.interval.map_or_else(String::new, |ci| {
+            let upper = if ci.upper.is_finite() {
+                format!("{:.0}", ci.upper)
+            } else {
+                "no upper limit".into()
+            };
+            format!(" (95% interval {:.0} to {upper})", ci.lower)
+        });
+        format!(
+            "  {}: {} found, estimated total {estimate:.0}{interval}\n",
+            self.name, self.observed
+        )
     }
 }
 
