@@ -1,8 +1,9 @@
 //! De-duplication within one list: records joined by a chain of pairs above the threshold form
 //! one cluster (connected components, by union–find).
 
+use crate::blocking::Blocking;
 use crate::clk::ClkBatch;
-use crate::matching::{Blocking, Threshold, self_candidate_pairs};
+use crate::matching::{Threshold, self_candidate_pairs};
 
 /// Records of one list that are taken to be the same person, in increasing order (at least two).
 #[derive(Debug, Clone, PartialEq, Eq)]

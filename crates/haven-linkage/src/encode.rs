@@ -55,7 +55,7 @@ impl ClkEncoder {
 
     /// Encodes one record, given as its columns in schema order.
     pub fn encode<S: AsRef<str>>(&self, row: usize, record: &[S]) -> Result<Clk, EncodeError> {
-        self.encode_cached(row, record, &mut TokenCache::default())
+        self.encode_reusing(row, record, &mut Scratch::default())
     }
 
     /// Encodes many records in parallel; `progress` is told how many records each finished chunk
@@ -78,13 +78,13 @@ impl ClkEncoder {
             .par_chunks(chunk_len)
             .enumerate()
             .map(|(chunk, rows)| {
-                let mut cache = TokenCache::default();
+                let mut scratch = Scratch::default();
                 let mut clks = Vec::with_capacity(rows.len());
                 for (i, record) in rows.iter().enumerate() {
-                    clks.push(self.encode_cached(
+                    clks.push(self.encode_reusing(
                         chunk * chunk_len + i,
                         record.as_ref(),
-                        &mut cache,
+                        &mut scratch,
                     )?);
                     if i % 1024 == 1023 {
                         progress(1024);
@@ -97,11 +97,11 @@ impl ClkEncoder {
         Ok(chunks.into_iter().flatten().collect())
     }
 
-    fn encode_cached<S: AsRef<str>>(
+    fn encode_reusing<S: AsRef<str>>(
         &self,
         row: usize,
         record: &[S],
-        cache: &mut TokenCache,
+        scratch: &mut Scratch,
     ) -> Result<Clk, EncodeError> {
         let fields = self.schema.fields();
         if record.len() != fields.len() {
@@ -112,88 +112,132 @@ impl ClkEncoder {
             });
         }
         let hashed_bits = self.schema.filter_bits() << self.schema.xor_folds();
-        let mut filter = vec![0u8; hashed_bits / 8];
-        let mut bits = Vec::new();
+        let Scratch {
+            cache,
+            text,
+            chars,
+            token,
+            filter,
+        } = scratch;
+        filter.clear();
+        filter.resize(hashed_bits / 8, 0);
         for (position, ((field, key), value)) in
             fields.iter().zip(&self.field_keys).zip(record).enumerate()
         {
             let Some(hashing) = &field.hashing else {
                 continue;
             };
-            let text = prepare_value(hashing, value.as_ref()).map_err(|reason| {
+            text.clear();
+            prepare_value(hashing, value.as_ref(), text).map_err(|reason| {
                 EncodeError::InvalidValue {
                     row,
                     field: field.identifier.clone(),
                     reason,
                 }
             })?;
-            bits.clear();
-            field_bits(
-                hashing,
-                key,
-                &text,
-                hashed_bits,
-                cache.field(position),
-                &mut bits,
-            );
-            for &bit in &bits {
-                let bit = usize::from(bit);
-                filter[bit / 8] |= 0x80 >> (bit % 8);
-            }
+            let tokens = Tokens { chars, token };
+            set_field_bits(hashing, key, text, cache.field(position), tokens, filter);
         }
-        Ok(Clk::from_bytes(fold(filter, self.schema.xor_folds())))
+        let folded = fold(filter, self.schema.xor_folds());
+        Ok(Clk::from_bytes(folded.to_vec()))
     }
 }
 
-/// Bit positions already computed for a field's tokens. Bigrams of names and places and the
+/// Buffers one thread reuses from record to record, so that encoding a record allocates nothing
+/// but its filter once the buffers have grown.
+#[derive(Default)]
+struct Scratch {
+    cache: TokenCache,
+    /// The value being encoded, as the schema's format rewrites it.
+    text: String,
+    chars: Vec<char>,
+    token: String,
+    /// The filter before folding.
+    filter: Vec<u8>,
+}
+
+/// The buffers tokenisation writes into.
+struct Tokens<'a> {
+    chars: &'a mut Vec<char>,
+    token: &'a mut String,
+}
+
+/// Bit positions already computed for each field's tokens. Bigrams of names and places and the
 /// positional digits of dates repeat across nearly all records, and hashing is most of the cost
 /// of encoding.
 #[derive(Default)]
 struct TokenCache {
-    fields: Vec<HashMap<String, Vec<u16>>>,
+    fields: Vec<FieldCache>,
+}
+
+/// Short tokens (nearly all: n-grams, digits) are keyed by one number, which hashes and compares
+/// in a few instructions; longer ones by their text.
+#[derive(Default)]
+struct FieldCache {
+    short: HashMap<u128, Vec<u16>, foldhash::fast::RandomState>,
+    long: HashMap<String, Vec<u16>, foldhash::fast::RandomState>,
 }
 
 impl TokenCache {
     /// Tokens remembered per field, bounding memory on inputs with few repeats.
     const CAPACITY: usize = 1 << 16;
 
-    fn field(&mut self, field: usize) -> &mut HashMap<String, Vec<u16>> {
+    fn field(&mut self, field: usize) -> &mut FieldCache {
         if self.fields.len() <= field {
             self.fields.resize_with(field + 1, Default::default);
         }
         let tokens = &mut self.fields[field];
-        if tokens.len() >= Self::CAPACITY {
-            tokens.clear();
+        if tokens.short.len() + tokens.long.len() >= Self::CAPACITY {
+            tokens.short.clear();
+            tokens.long.clear();
         }
         tokens
     }
 }
 
-/// Appends the bit positions one field value sets in a filter of `bits` bits (before folding).
-fn field_bits(
+impl FieldCache {
+    /// The positions remembered for `token`, empty if it is new.
+    fn positions(&mut self, token: &str) -> &mut Vec<u16> {
+        let bytes = token.as_bytes();
+        if bytes.len() < 16 {
+            // The bytes, then the length in the last byte, so that no two tokens share a key.
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key[15] = bytes.len() as u8;
+            self.short.entry(u128::from_le_bytes(key)).or_default()
+        } else {
+            if !self.long.contains_key(token) {
+                self.long.insert(token.to_owned(), Vec::new());
+            }
+            self.long.get_mut(token).expect("inserted above")
+        }
+    }
+}
+
+/// Sets the bits one field value hashes to in the filter (before folding).
+fn set_field_bits(
     hashing: &FieldHashing,
     key: &[u8],
     text: &str,
-    bits: usize,
-    cache: &mut HashMap<String, Vec<u16>>,
-    positions: &mut Vec<u16>,
+    cache: &mut FieldCache,
+    buffers: Tokens<'_>,
+    filter: &mut [u8],
 ) {
-    let chars: Vec<char> = text.chars().collect();
-    let tokens = token_count(hashing.comparison, chars.len());
+    let bits = filter.len() * 8;
+    let tokens = token_count(hashing.comparison, text.chars().count());
     let mut per_token = hashing.strategy.bits_per_token(tokens);
-    let mut buffer = String::new();
-    for_each_token(hashing.comparison, &chars, &mut buffer, |token| {
+    for_each_token(hashing.comparison, text, buffers, |token| {
         let k = per_token.next().expect("one bit count per token") as usize;
         // A token's positions for `k` bits are the first `k` of its positions for more bits.
-        let known = match cache.get_mut(token) {
-            Some(known) => known,
-            None => cache.entry(token.to_owned()).or_default(),
-        };
+        let known = cache.positions(token);
         if known.len() < k {
             known.clear();
             token_bits(key, token.as_bytes(), k as u32, bits, known);
         }
-        positions.extend_from_slice(&known[..k]);
+        for &bit in &known[..k] {
+            let bit = usize::from(bit);
+            filter[bit / 8] |= 0x80 >> (bit % 8);
+        }
     });
 }
 
@@ -216,13 +260,14 @@ fn derive_field_keys(schema: &LinkageSchema, secret: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Normalises, validates and formats one value as clkhash would before tokenising it.
-fn prepare_value(hashing: &FieldHashing, raw: &str) -> Result<String, String> {
+/// Normalises, validates and formats one value as clkhash would before tokenising it, into `out`.
+fn prepare_value(hashing: &FieldHashing, raw: &str, out: &mut String) -> Result<(), String> {
     let value = hashing.normalisation.apply(raw);
     if let Some(missing) = &hashing.missing_value
         && missing.sentinel == value
     {
-        return Ok(missing.replace_with.clone());
+        out.push_str(&missing.replace_with);
+        return Ok(());
     }
     match &hashing.format {
         FieldFormat::Text(text) => {
@@ -232,7 +277,8 @@ fn prepare_value(hashing: &FieldHashing, raw: &str) -> Result<String, String> {
                 ));
             }
             check_text_rule(&text.rule, &value)?;
-            Ok(value.into_owned())
+            out.push_str(&value);
+            Ok(())
         }
         FieldFormat::Integer { minimum, maximum } => {
             let number: i128 = value
@@ -248,23 +294,22 @@ fn prepare_value(hashing: &FieldHashing, raw: &str) -> Result<String, String> {
                     maximum.map_or("∞".into(), |m| m.to_string())
                 ));
             }
-            Ok(number.to_string())
+            write!(out, "{number}").expect("writing to a String cannot fail");
+            Ok(())
         }
         FieldFormat::Date { pattern } => {
             let date = chrono::NaiveDate::parse_from_str(&value, pattern).map_err(|e| {
                 format!("{value:?} is not a date ({e}); allowed: dates as {pattern:?}")
             })?;
             use chrono::Datelike as _;
-            Ok(format!(
-                "{}{:02}{:02}",
-                date.year(),
-                date.month(),
-                date.day()
-            ))
+            write!(out, "{}{:02}{:02}", date.year(), date.month(), date.day())
+                .expect("writing to a String cannot fail");
+            Ok(())
         }
         FieldFormat::Enum { values } => {
             if values.contains(value.as_ref()) {
-                Ok(value.into_owned())
+                out.push_str(&value);
+                Ok(())
             } else {
                 let allowed: Vec<&str> = values.iter().map(String::as_str).collect();
                 Err(format!(
@@ -320,40 +365,51 @@ fn token_count(comparison: Comparison, chars: usize) -> usize {
     }
 }
 
-/// Calls `each` with every token of the value in clkhash's order, reusing `buffer`.
+/// Calls `each` with every token of the value in clkhash's order, built in reused buffers.
 fn for_each_token(
     comparison: Comparison,
-    chars: &[char],
-    buffer: &mut String,
+    text: &str,
+    buffers: Tokens<'_>,
     mut each: impl FnMut(&str),
 ) {
-    if chars.is_empty() {
+    if text.is_empty() {
         return;
     }
     match comparison {
-        Comparison::Exact => {
-            buffer.clear();
-            buffer.extend(chars);
-            each(buffer);
-        }
+        Comparison::Exact => each(text),
         Comparison::Ngram { n, positional } => {
             let n = n.get() as usize;
-            let padding = std::iter::repeat_n(' ', n - 1);
-            let padded: Vec<char> = padding
-                .clone()
-                .chain(chars.iter().copied())
-                .chain(padding)
-                .collect();
-            for (position, gram) in padded.windows(n).enumerate() {
-                buffer.clear();
+            let Tokens { chars, token } = buffers;
+            chars.clear();
+            chars.extend(std::iter::repeat_n(' ', n - 1));
+            chars.extend(text.chars());
+            chars.extend(std::iter::repeat_n(' ', n - 1));
+            for (position, gram) in chars.windows(n).enumerate() {
+                token.clear();
                 if positional {
-                    write!(buffer, "{} ", position + 1).expect("writing to a String cannot fail");
+                    push_decimal(token, position + 1);
+                    token.push(' ');
                 }
-                buffer.extend(gram);
-                each(buffer);
+                token.extend(gram);
+                each(token);
             }
         }
     }
+}
+
+/// Appends `n` in decimal; `write!` costs more than the rest of building a token.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("decimal digits are ASCII"));
 }
 
 /// The `k` bit positions of one token: 32 per 64-byte keyed BLAKE2b digest, each digest salted
@@ -380,18 +436,19 @@ fn token_bits(key: &[u8], token: &[u8], k: u32, bits: usize, positions: &mut Vec
     }
 }
 
-/// XOR-folds the filter in half `folds` times: first half XOR second half.
-fn fold(mut filter: Vec<u8>, folds: u32) -> Vec<u8> {
+/// XOR-folds the filter in half `folds` times (first half XOR second half), in place; returns
+/// the folded filter, its first part.
+fn fold(filter: &mut [u8], folds: u32) -> &[u8] {
+    let mut length = filter.len();
     for _ in 0..folds {
-        let half = filter.len() / 2;
-        let (first, second) = filter.split_at_mut(half);
+        length /= 2;
+        let (first, second) = filter[..2 * length].split_at_mut(length);
         first
             .iter_mut()
             .zip(second.iter())
             .for_each(|(a, b)| *a ^= b);
-        filter.truncate(half);
     }
-    filter
+    &filter[..length]
 }
 
 /// Records of a CSV file with a header row: the header and the rows, each as its columns.

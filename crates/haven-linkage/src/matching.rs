@@ -4,15 +4,15 @@
 //! Dice is `2·|a ∧ b| / (|a| + |b|)` on popcounts. It can only reach the threshold `t` when the
 //! two popcounts are close, `Dice ≤ 2·min(|a|,|b|) / (|a| + |b|)`, so both lists are sorted by
 //! popcount and each record is compared only with the slice of the other list whose popcounts
-//! could match. Work is cut into blocks that stay in cache (a few dozen records of one list
-//! against a thousand of the other) and spread over rayon's threads.
-
-use std::collections::HashMap;
+//! could match. Work is cut into blocks that stay in L1 (64 records of one list against 256 of the
+//! other), handed to the kernel whole, and spread over rayon's threads; each thread writes only its
+//! own list of pairs.
 
 use rayon::prelude::*;
 
+use crate::blocking::{Blocking, shared_block_pairs};
 use crate::clk::ClkBatch;
-use crate::popcount::{Kernel, popcount};
+use crate::popcount::{BOUND_SCALE_BITS, Kernel, popcount};
 
 /// A Dice threshold in (0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
@@ -32,25 +32,6 @@ pub struct CandidatePair {
     pub a: usize,
     pub b: usize,
     pub similarity: DiceSimilarity,
-}
-
-/// How candidate pairs are found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Blocking {
-    /// Every pair the popcount bound allows is compared: exact.
-    None,
-    /// Hamming locality-sensitive hashing: only pairs agreeing on all sampled bits of at least
-    /// one band are compared. Much faster on large lists, at a small cost in recall.
-    Lsh(LshParams),
-}
-
-/// Bands of sampled bit positions. A pair whose filters agree on a fraction `p` of their bits is
-/// compared with probability `1 − (1 − p^bits_per_band)^bands`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LshParams {
-    pub bands: usize,
-    pub bits_per_band: usize,
-    pub seed: u64,
 }
 
 /// The filters of the two lists differ in length, so they cannot come from one schema.
@@ -87,6 +68,14 @@ impl Threshold {
             .min(f64::from(u32::MAX));
         (low as u32)..=(high as u32)
     }
+
+    /// A filter's share of the intersection a pair needs, for [`Kernel::intersections`]: Dice
+    /// ≥ t when `|a ∧ b| ≥ t·|a|/2 + t·|b|/2`. Rounded down and lowered by two units so that the
+    /// kernel never drops a pair that reaches the threshold.
+    fn intersection_bound(self, count: u32) -> u64 {
+        let scale = f64::from(1u32 << BOUND_SCALE_BITS);
+        ((self.0 * f64::from(count) / 2.0 * scale).floor() as u64).saturating_sub(2)
+    }
 }
 
 impl DiceSimilarity {
@@ -104,18 +93,6 @@ impl DiceSimilarity {
     }
 }
 
-impl Default for LshParams {
-    /// Tuned on FEBRL4 with 1024-bit filters at Dice 0.8: it finds 4,958 of the 4,959 pairs the
-    /// exact scan finds, while comparing a few percent of unrelated pairs.
-    fn default() -> Self {
-        LshParams {
-            bands: 128,
-            bits_per_band: 12,
-            seed: 0x4861_7665_6e4c_6b67,
-        }
-    }
-}
-
 /// Every pair (one record from each list) with Dice ≥ `threshold`, in no particular order.
 /// `progress` is told how many records of `a` each finished block held.
 pub fn candidate_pairs(
@@ -128,7 +105,20 @@ pub fn candidate_pairs(
     check_lengths(a, b)?;
     Ok(match blocking {
         Blocking::None => sorted_scan(a, b, threshold, Join::TwoLists, progress),
-        Blocking::Lsh(params) => lsh_scan(a, b, threshold, params, Join::TwoLists, progress),
+        Blocking::Lsh(params) => {
+            let pairs = shared_block_pairs(
+                &params.signatures(a),
+                Some(&params.signatures(b)),
+                usize::MAX,
+            );
+            compare_pairs(a, b, &pairs, threshold, progress)
+        }
+        Blocking::PSig(params) => {
+            let (signatures_a, signatures_b) = params.signatures(a, b);
+            let pairs =
+                shared_block_pairs(&signatures_a, Some(&signatures_b), params.max_block_pairs);
+            compare_pairs(a, b, &pairs, threshold, progress)
+        }
     })
 }
 
@@ -141,7 +131,15 @@ pub fn self_candidate_pairs(
 ) -> Vec<CandidatePair> {
     match blocking {
         Blocking::None => sorted_scan(list, list, threshold, Join::SameList, progress),
-        Blocking::Lsh(params) => lsh_scan(list, list, threshold, params, Join::SameList, progress),
+        Blocking::Lsh(params) => {
+            let pairs = shared_block_pairs(&params.signatures(list), None, usize::MAX);
+            compare_pairs(list, list, &pairs, threshold, progress)
+        }
+        Blocking::PSig(params) => {
+            let (signatures, _) = params.signatures(list, list);
+            let pairs = shared_block_pairs(&signatures, None, params.max_block_pairs);
+            compare_pairs(list, list, &pairs, threshold, progress)
+        }
     }
 }
 
@@ -237,9 +235,9 @@ impl ByPopcount {
 
 /// Records of `a` handled together: their filters stay in L1 while a chunk of `b` streams by.
 const A_BLOCK: usize = 64;
-/// Records of `b` compared against one block of `a` at a time: about 128 KiB of 1024-bit filters,
-/// resident in L2.
-const B_CHUNK: usize = 1024;
+/// Records of `b` compared against one block of `a` at a time: 32 KiB of 1024-bit filters, so that
+/// with the block of `a` they stay in a 48 KiB L1 while each group of eight `a` filters reads them.
+const B_CHUNK: usize = 256;
 
 fn sorted_scan(
     a: &ClkBatch,
@@ -255,112 +253,44 @@ fn sorted_scan(
     let b = ByPopcount::new(b);
     let width = a.filters.words_per_filter();
     let kernel = Kernel::best(width);
+    let bound = |counts: &[u32]| -> Vec<u64> {
+        counts
+            .iter()
+            .map(|&count| threshold.intersection_bound(count))
+            .collect()
+    };
+    let (bound_a, bound_b) = (bound(&a.counts), bound(&b.counts));
     let blocks: Vec<Vec<CandidatePair>> = (0..a.counts.len())
         .into_par_iter()
         .step_by(A_BLOCK)
         .map(|start| {
             let block = start..(start + A_BLOCK).min(a.counts.len());
+            // Popcounts rise through the block, so its first and last records bound the
+            // partners of all of them.
             let lowest = threshold.partner_popcounts(a.counts[block.start]);
             let highest = threshold.partner_popcounts(a.counts[block.end - 1]);
             let span = b.positions(*lowest.start()..=*highest.end());
             let mut found = Vec::new();
-            let mut counts = vec![0u32; B_CHUNK];
+            let mut hits = Vec::new();
             for chunk_start in span.clone().step_by(B_CHUNK) {
                 let chunk = chunk_start..(chunk_start + B_CHUNK).min(span.end);
-                for i in block.clone() {
-                    let own = b.positions(threshold.partner_popcounts(a.counts[i]));
-                    let run = own.start.max(chunk.start)..own.end.min(chunk.end);
-                    if run.is_empty() {
-                        continue;
-                    }
-                    let out = &mut counts[..run.len()];
-                    let bs = &b.filters.words()[run.start * width..run.end * width];
-                    kernel.and_popcounts(a.filters.filter(i), bs, out);
-                    for (j, &common) in run.clone().zip(out.iter()) {
-                        let total = a.counts[i] + b.counts[j];
-                        // Cheap test first, with slack for rounding; the Dice value decides.
-                        if f64::from(2 * common) + 1e-9 >= threshold.0 * f64::from(total) {
-                            let (ai, bj) = (a.original[i], b.original[j]);
-                            if join.keeps(ai, bj) {
-                                let similarity =
-                                    DiceSimilarity::new(common, a.counts[i], b.counts[j]);
-                                if similarity.0 >= threshold.0 {
-                                    found.push(CandidatePair {
-                                        a: ai,
-                                        b: bj,
-                                        similarity,
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            progress(block.len());
-            found
-        })
-        .collect();
-    blocks.concat()
-}
-
-fn lsh_scan(
-    a: &ClkBatch,
-    b: &ClkBatch,
-    threshold: Threshold,
-    params: LshParams,
-    join: Join,
-    progress: &(dyn Fn(usize) + Sync),
-) -> Vec<CandidatePair> {
-    if a.is_empty() || b.is_empty() {
-        return Vec::new();
-    }
-    let bands = sample_bands(params, a.filter_bits());
-    let tables: Vec<HashMap<u64, Vec<u32>>> = bands
-        .par_iter()
-        .map(|positions| {
-            let mut table: HashMap<u64, Vec<u32>> = HashMap::new();
-            for j in 0..b.len() {
-                table
-                    .entry(band_key(b.filter(j), positions))
-                    .or_default()
-                    .push(j as u32);
-            }
-            table
-        })
-        .collect();
-    let counts_b: Vec<u32> = (0..b.len()).map(|j| popcount(b.filter(j))).collect();
-    let kernel = Kernel::best(a.words_per_filter());
-    let blocks: Vec<Vec<CandidatePair>> = (0..a.len())
-        .into_par_iter()
-        .step_by(A_BLOCK)
-        .map(|start| {
-            let block = start..(start + A_BLOCK).min(a.len());
-            let mut found = Vec::new();
-            let mut partners = Vec::new();
-            for i in block.clone() {
-                let filter = a.filter(i);
-                let count_a = popcount(filter);
-                let allowed = threshold.partner_popcounts(count_a);
-                partners.clear();
-                for (positions, table) in bands.iter().zip(&tables) {
-                    if let Some(bucket) = table.get(&band_key(filter, positions)) {
-                        partners.extend_from_slice(bucket);
-                    }
-                }
-                partners.sort_unstable();
-                partners.dedup();
-                for &j in &partners {
-                    let j = j as usize;
-                    if !join.keeps(i, j) || !allowed.contains(&counts_b[j]) {
-                        continue;
-                    }
-                    let mut common = [0u32];
-                    kernel.and_popcounts(filter, b.filter(j), &mut common);
-                    let similarity = DiceSimilarity::new(common[0], count_a, counts_b[j]);
-                    if similarity.0 >= threshold.0 {
+                hits.clear();
+                kernel.intersections(
+                    &a.filters.words()[block.start * width..block.end * width],
+                    &bound_a[block.clone()],
+                    &b.filters.words()[chunk.start * width..chunk.end * width],
+                    &bound_b[chunk.clone()],
+                    &mut hits,
+                );
+                for hit in &hits {
+                    let (i, j) = (block.start + hit.a as usize, chunk.start + hit.b as usize);
+                    let (ai, bj) = (a.original[i], b.original[j]);
+                    // The bound lets a few pairs just below the threshold through; Dice decides.
+                    let similarity = DiceSimilarity::new(hit.common, a.counts[i], b.counts[j]);
+                    if similarity.0 >= threshold.0 && join.keeps(ai, bj) {
                         found.push(CandidatePair {
-                            a: i,
-                            b: j,
+                            a: ai,
+                            b: bj,
                             similarity,
                         });
                     }
@@ -373,29 +303,59 @@ fn lsh_scan(
     blocks.concat()
 }
 
-/// Bit positions of each band, drawn by a seeded generator so both runs of a linkage agree.
-fn sample_bands(params: LshParams, filter_bits: usize) -> Vec<Vec<usize>> {
-    let mut state = params.seed;
-    let bits_per_band = params.bits_per_band.clamp(1, 64);
-    (0..params.bands.max(1))
-        .map(|_| {
-            (0..bits_per_band)
-                .map(|_| (splitmix64(&mut state) % filter_bits as u64) as usize)
-                .collect()
+/// The Dice test on pairs found by blocking, given sorted as `i << 32 | j`.
+fn compare_pairs(
+    a: &ClkBatch,
+    b: &ClkBatch,
+    pairs: &[u64],
+    threshold: Threshold,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<CandidatePair> {
+    let counts = |batch: &ClkBatch| -> Vec<u32> {
+        (0..batch.len())
+            .map(|i| popcount(batch.filter(i)))
+            .collect()
+    };
+    let (counts_a, counts_b) = (counts(a), counts(b));
+    let kernel = Kernel::best(a.words_per_filter());
+    let split = |pair: u64| ((pair >> 32) as usize, (pair & u64::from(u32::MAX)) as usize);
+    const CHUNK: usize = 1 << 14;
+    let chunks = pairs.len().div_ceil(CHUNK);
+    let found: Vec<Vec<CandidatePair>> = (0..chunks)
+        .into_par_iter()
+        .map(|chunk| {
+            let own = &pairs[chunk * CHUNK..((chunk + 1) * CHUNK).min(pairs.len())];
+            let found = own
+                .iter()
+                .filter_map(|&pair| {
+                    let (i, j) = split(pair);
+                    if !threshold
+                        .partner_popcounts(counts_a[i])
+                        .contains(&counts_b[j])
+                    {
+                        return None;
+                    }
+                    let common = kernel.and_popcount(a.filter(i), b.filter(j));
+                    let similarity = DiceSimilarity::new(common, counts_a[i], counts_b[j]);
+                    (similarity.0 >= threshold.0).then_some(CandidatePair {
+                        a: i,
+                        b: j,
+                        similarity,
+                    })
+                })
+                .collect();
+            // Pairs are sorted by `i`: this chunk finished the records of `a` from its first up
+            // to the next chunk's first.
+            let first = if chunk == 0 { 0 } else { split(own[0]).0 };
+            let next = pairs
+                .get((chunk + 1) * CHUNK)
+                .map_or(a.len(), |&pair| split(pair).0);
+            progress(next - first);
+            found
         })
-        .collect()
-}
-
-fn band_key(filter: &[u64], positions: &[usize]) -> u64 {
-    positions.iter().fold(0u64, |key, &bit| {
-        (key << 1) | ((filter[bit / 64] >> (bit % 64)) & 1)
-    })
-}
-
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D4_9BB1_3311_10EB);
-    z ^ (z >> 31)
+        .collect();
+    if pairs.is_empty() {
+        progress(a.len());
+    }
+    found.concat()
 }

@@ -1,7 +1,8 @@
-//! LSH blocking finds a subset of the exact candidates, and all the identical pairs.
+//! LSH and P-Sig blocking find a subset of the exact candidates, and all the identical pairs.
 
 use haven_linkage::{
-    Blocking, Clk, ClkBatch, LshParams, Threshold, candidate_pairs, self_candidate_pairs,
+    Blocking, Clk, ClkBatch, LshParams, PSigParams, Threshold, candidate_pairs,
+    self_candidate_pairs,
 };
 
 fn noisy_copies(count: usize, seed: u64) -> (Vec<Clk>, Vec<Clk>) {
@@ -31,6 +32,15 @@ fn noisy_copies(count: usize, seed: u64) -> (Vec<Clk>, Vec<Clk>) {
 
 #[test]
 fn lsh_candidates_are_exact_candidates_and_include_identical_records() {
+    blocked_candidates_are_exact_candidates(Blocking::Lsh(LshParams::default()));
+}
+
+#[test]
+fn psig_candidates_are_exact_candidates_and_include_identical_records() {
+    blocked_candidates_are_exact_candidates(Blocking::PSig(PSigParams::default()));
+}
+
+fn blocked_candidates_are_exact_candidates(blocking: Blocking) {
     let (a, b) = noisy_copies(2000, 9);
     let (a, b) = (ClkBatch::new(&a).unwrap(), ClkBatch::new(&b).unwrap());
     let threshold = Threshold::new(0.8).unwrap();
@@ -41,15 +51,10 @@ fn lsh_candidates_are_exact_candidates_and_include_identical_records() {
             .iter()
             .map(key)
             .collect();
-    let blocked = candidate_pairs(
-        &a,
-        &b,
-        threshold,
-        Blocking::Lsh(LshParams::default()),
-        &|_| {},
-    )
-    .unwrap();
+    let blocked = candidate_pairs(&a, &b, threshold, blocking, &|_| {}).unwrap();
     assert!(blocked.iter().all(|p| exact.contains(&key(p))));
+    let distinct: std::collections::HashSet<_> = blocked.iter().map(key).collect();
+    assert_eq!(distinct.len(), blocked.len(), "each pair once");
     for i in (0..2000).step_by(2) {
         assert!(
             blocked.iter().any(|p| p.a == i && p.b == i),
@@ -66,15 +71,22 @@ fn lsh_candidates_are_exact_candidates_and_include_identical_records() {
 }
 
 #[test]
-fn lsh_within_one_list_reports_each_pair_once() {
+fn blocking_within_one_list_reports_each_pair_once() {
     let (a, b) = noisy_copies(500, 4);
     let list = ClkBatch::new(&[a, b].concat()).unwrap();
-    let pairs = self_candidate_pairs(
-        &list,
-        Threshold::new(0.8).unwrap(),
+    for blocking in [
         Blocking::Lsh(LshParams::default()),
-        &|_| {},
-    );
-    assert!(pairs.iter().all(|p| p.a < p.b));
-    assert!(pairs.iter().filter(|p| p.b == p.a + 500).count() >= 495);
+        Blocking::PSig(PSigParams::default()),
+    ] {
+        let pairs = self_candidate_pairs(&list, Threshold::new(0.8).unwrap(), blocking, &|_| {});
+        assert!(pairs.iter().all(|p| p.a < p.b), "{blocking:?}");
+        let mut keys: Vec<_> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), pairs.len(), "{blocking:?}");
+        assert!(
+            pairs.iter().filter(|p| p.b == p.a + 500).count() >= 495,
+            "{blocking:?}"
+        );
+    }
 }

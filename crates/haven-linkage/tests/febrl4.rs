@@ -1,11 +1,11 @@
 //! Linkage quality on FEBRL4 (5,000 + 5,000 synthetic records, 5,000 true pairs), encoded on
 //! names, address, suburb, postcode, state and date of birth without the social-security number:
-//! precision and recall must both reach 0.99 at Dice 0.8, with and without LSH blocking.
+//! precision and recall must both reach 0.99 at Dice 0.8, with and without LSH or P-Sig blocking.
 
 use std::collections::HashSet;
 
 use haven_linkage::{
-    Blocking, ClkBatch, ClkEncoder, LinkageSchema, LshParams, Threshold, link, read_csv,
+    Blocking, ClkBatch, ClkEncoder, LinkageSchema, LshParams, PSigParams, Threshold, link, read_csv,
 };
 
 fn encode(encoder: &ClkEncoder, csv: &str) -> (Vec<String>, ClkBatch) {
@@ -48,6 +48,13 @@ fn exact_matching_reaches_precision_and_recall_of_099() {
 #[test]
 fn lsh_blocking_keeps_precision_and_recall_of_099() {
     let (precision, recall) = quality(Blocking::Lsh(LshParams::default()));
+    assert!(precision >= 0.99, "precision {precision}");
+    assert!(recall >= 0.99, "recall {recall}");
+}
+
+#[test]
+fn psig_blocking_keeps_precision_and_recall_of_099() {
+    let (precision, recall) = quality(Blocking::PSig(PSigParams::default()));
     assert!(precision >= 0.99, "precision {precision}");
     assert!(recall >= 0.99, "recall {recall}");
 }

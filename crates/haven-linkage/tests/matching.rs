@@ -1,7 +1,7 @@
 //! Candidate generation and the greedy solver against a brute-force reference, and the popcount
 //! kernels against each other.
 
-use haven_linkage::popcount::Kernel;
+use haven_linkage::popcount::{BOUND_SCALE_BITS, Kernel};
 use haven_linkage::{
     Blocking, CandidatePair, Clk, ClkBatch, DiceSimilarity, Threshold, candidate_pairs, link,
     solve_greedy,
@@ -102,25 +102,74 @@ fn filters_not_a_multiple_of_512_bits_are_compared_too() {
 
 #[test]
 fn every_kernel_counts_like_count_ones() {
-    for bytes in [8, 64, 128, 256, 40] {
+    for bytes in [8, 32, 64, 128, 192, 256, 40] {
         let clks = filters(300, bytes, 3);
         let batch = ClkBatch::new(&clks).unwrap();
         let width = batch.words_per_filter();
-        let all: Vec<u64> = (0..batch.len())
-            .flat_map(|i| batch.filter(i).to_vec())
-            .collect();
         let kernels = Kernel::available(width);
         assert!(kernels.contains(&Kernel::Portable));
-        for i in 0..batch.len() {
-            let mut reference = vec![0u32; batch.len()];
-            Kernel::Portable.and_popcounts(batch.filter(i), &all, &mut reference);
-            for kernel in &kernels {
-                let mut counts = vec![0u32; batch.len()];
-                kernel.and_popcounts(batch.filter(i), &all, &mut counts);
-                assert_eq!(counts, reference, "{kernel:?}, {bytes} bytes, filter {i}");
+        assert!(kernels.contains(&Kernel::best(width)));
+        for kernel in &kernels {
+            for (i, x) in clks.iter().enumerate() {
+                for (j, y) in clks.iter().enumerate().step_by(7) {
+                    assert_eq!(
+                        kernel.and_popcount(batch.filter(i), batch.filter(j)),
+                        common_bits(x, y),
+                        "{kernel:?}, {bytes} bytes, filters {i} and {j}"
+                    );
+                }
             }
         }
-        assert!(Kernel::available(width).contains(&Kernel::best(width)));
+    }
+}
+
+fn common_bits(x: &Clk, y: &Clk) -> u32 {
+    x.as_bytes()
+        .iter()
+        .zip(y.as_bytes())
+        .map(|(p, q)| (p & q).count_ones())
+        .sum()
+}
+
+/// Blocks of 61 × 300 filters (61 is not a multiple of the eight rows the AVX-512 kernel takes
+/// at a time) with bounds that let about half the pairs through.
+#[test]
+fn every_kernel_reports_the_intersections_reaching_their_bounds() {
+    const SCALE: u64 = 1 << BOUND_SCALE_BITS;
+    for bytes in [8, 32, 64, 128, 192, 256, 40] {
+        let a = filters(61, bytes, 5);
+        let b = filters(300, bytes, 6);
+        let words = |clks: &[Clk]| {
+            let batch = ClkBatch::new(clks).unwrap();
+            (0..batch.len())
+                .flat_map(|i| batch.filter(i).to_vec())
+                .collect::<Vec<u64>>()
+        };
+        let (words_a, words_b) = (words(&a), words(&b));
+        let bound = |clks: &[Clk]| -> Vec<u64> {
+            clks.iter()
+                .map(|clk| u64::from(clk.popcount()) * SCALE * 9 / 20 + 3)
+                .collect()
+        };
+        let (bound_a, bound_b) = (bound(&a), bound(&b));
+        let mut expected = Vec::new();
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                let common = common_bits(x, y);
+                if u64::from(common) * SCALE >= bound_a[i] + bound_b[j] {
+                    expected.push((i as u32, j as u32, common));
+                }
+            }
+        }
+        assert!(!expected.is_empty() && expected.len() < a.len() * b.len());
+        for kernel in Kernel::available(ClkBatch::new(&a).unwrap().words_per_filter()) {
+            let mut hits = Vec::new();
+            kernel.intersections(&words_a, &bound_a, &words_b, &bound_b, &mut hits);
+            let mut found: Vec<(u32, u32, u32)> =
+                hits.iter().map(|h| (h.a, h.b, h.common)).collect();
+            found.sort();
+            assert_eq!(found, expected, "{kernel:?}, {bytes} bytes");
+        }
     }
 }
 

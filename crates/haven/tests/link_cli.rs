@@ -178,6 +178,29 @@ fn encode_then_match_and_dedup_and_csv_agree() {
         assert!(row[2].parse::<f64>().unwrap() >= 0.8);
     }
 
+    // P-Sig blocking finds nearly all of the same pairs, and nothing else.
+    let blocked = scratch.path("pairs-psig.csv");
+    let output = haven(&[
+        p("match"),
+        &clk_a,
+        &clk_b,
+        p("--threshold"),
+        p("0.8"),
+        p("--blocking"),
+        p("psig"),
+        p("-o"),
+        &blocked,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let blocked = std::fs::read_to_string(&blocked).unwrap();
+    let exact: std::collections::HashSet<&str> = text.lines().collect();
+    assert!(blocked.lines().all(|l| exact.contains(l)), "{blocked}");
+    assert!(blocked.lines().count() as f64 >= 0.99 * exact.len() as f64);
+
     let by_csv = scratch.path("by-csv.csv");
     let output = haven(&[
         p("csv"),

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use haven_linkage::{
-    Blocking, Clk, ClkBatch, ClkEncoder, LinkageSchema, LshParams, Threshold, deduplicate, link,
-    read_clk_file, read_csv, write_clk_file,
+    Blocking, Clk, ClkBatch, ClkEncoder, LinkageSchema, LshParams, PSigParams, Threshold,
+    deduplicate, link, read_clk_file, read_csv, write_clk_file,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -80,8 +80,11 @@ struct MatchOptions {
 enum BlockingChoice {
     /// Compare every pair the popcount bound allows (exact).
     None,
-    /// Locality-sensitive hashing on the filters (faster on large lists, recall slightly lower).
+    /// Locality-sensitive hashing on sampled bits of the filters (recall slightly lower).
     Lsh,
+    /// Probabilistic signatures: min-wise hashes of the filters' less common bits (recall slightly
+    /// lower).
+    Psig,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
@@ -191,6 +194,7 @@ impl MatchOptions {
         let blocking = match self.blocking {
             BlockingChoice::None => Blocking::None,
             BlockingChoice::Lsh => Blocking::Lsh(LshParams::default()),
+            BlockingChoice::Psig => Blocking::PSig(PSigParams::default()),
         };
         Ok((threshold, blocking))
     }
