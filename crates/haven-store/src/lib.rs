@@ -12,6 +12,7 @@ mod db;
 mod keystore;
 mod linkage;
 mod screenings;
+mod statistics;
 mod vault;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerificat
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
+pub use statistics::CapturePatterns;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 
