@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod case;
 pub mod htcds;
 pub mod i18n;
 pub mod identification;
