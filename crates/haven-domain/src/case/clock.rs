@@ -10,7 +10,7 @@ use super::{Case, ReferralId, Timestamp};
 use crate::access::Role;
 
 /// A day of the proleptic Gregorian calendar, in UTC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CivilDate {
     /// Days since 1970-01-01.
     days: i64,
@@ -128,6 +128,12 @@ fn days_in_month(year: i64, month: u32) -> u32 {
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
+    }
+}
+
+impl fmt::Debug for CivilDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
