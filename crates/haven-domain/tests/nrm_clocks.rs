@@ -8,6 +8,7 @@ use haven_domain::case::clock::Weekday;
 use haven_domain::case::profile::DeadlineKind;
 use haven_domain::case::{
     CivilDate, ConsentPurpose, DecisionKind, DueItem, DueState, Outcome, Stage, What, due_items,
+    overdue_queue,
 };
 use nrm::{History, date, generic, morning, uk};
 
@@ -203,4 +204,37 @@ fn reviews_restart_the_review_clock_and_a_closed_case_waits_for_nothing() {
     assert_eq!(review_due(&h), date("2026-06-21"));
     let closed = nrm::history_at(generic(), Stage::Closed, Stage::Closed);
     assert!(due_items(&closed.case(), generic(), morning("2027-01-01")).is_empty());
+}
+
+#[test]
+fn the_overdue_queue_lists_every_cases_late_items_longest_overdue_first() {
+    // Referred on 2 April: the response was due on 7 April, the decision on 9 April.
+    let late = referred_before_easter(generic()).case();
+    // Referred on 7 April: nothing is late yet on 10 April.
+    let mut recent = History::new(generic(), "2026-04-05", nrm::open(false, None));
+    recent
+        .then(
+            Role::Caseworker,
+            nrm::adult_consent(
+                "c-ca",
+                ConsentPurpose::Referral(nrm::COMPETENT_AUTHORITY.into()),
+            ),
+        )
+        .then(Role::Caseworker, nrm::refer_ca("ca-1"));
+    let recent = recent.case();
+    let queue = overdue_queue([&recent, &late], generic(), morning("2026-04-10"));
+    let lines: Vec<(DeadlineKind, DueState)> =
+        queue.iter().map(|(_, i)| (i.kind, i.state)).collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                DeadlineKind::ReferralResponse,
+                DueState::Escalated {
+                    to: Role::Supervisor
+                }
+            ),
+            (DeadlineKind::ReasonableGroundsDecision, DueState::Overdue),
+        ]
+    );
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::profile::{DeadlineKind, NrmProfile};
-use super::{Case, ReferralId, Timestamp};
+use super::{Case, CaseId, ReferralId, Timestamp};
 use crate::access::Role;
 
 /// A day of the proleptic Gregorian calendar, in UTC.
@@ -243,6 +243,26 @@ pub fn due_items(case: &Case, profile: &NrmProfile, now: Timestamp) -> Vec<DueIt
     }
     items.sort_by(|a, b| a.due.cmp(&b.due).then(a.kind.cmp(&b.kind)));
     items
+}
+
+/// The overdue items of many cases, the longest overdue first: the queue the team works from.
+/// Escalated items carry the role they went to.
+pub fn overdue_queue<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    profile: &NrmProfile,
+    now: Timestamp,
+) -> Vec<(&'a CaseId, DueItem)> {
+    let mut queue: Vec<(&CaseId, DueItem)> = cases
+        .into_iter()
+        .flat_map(|case| {
+            due_items(case, profile, now)
+                .into_iter()
+                .filter(|item| item.state != DueState::Pending)
+                .map(move |item| (&case.id, item))
+        })
+        .collect();
+    queue.sort_by(|a, b| a.1.due.cmp(&b.1.due).then(a.0.cmp(b.0)));
+    queue
 }
 
 /// A deadline the case is waiting on, before the profile gives it a date.

@@ -1112,7 +1112,7 @@ fn send_referral(
         && matches!(case.stage, Stage::Identified | Stage::AnonymousNotification)
     {
         move_to(case, action, profile, Stage::Referred)?;
-    } else if !matches!(action.what, What::EmergencyReferral { .. }) {
+    } else {
         check_role(action)?;
     }
     case.referrals.push(Referral {

@@ -14,7 +14,7 @@ pub mod lifecycle;
 pub mod profile;
 pub mod referral;
 
-pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items};
+pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
 pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};

@@ -242,7 +242,7 @@ impl NrmProfile {
         raw.check().map_err(fail)
     }
 
-    /// Who may move a case from one stage to another; empty where the profile has no such step.
+    /// Who may move a case from one stage to another; `None` where the profile has no such step.
     pub fn roles_for(&self, from: Stage, to: Stage) -> Option<&BTreeSet<Role>> {
         self.transitions.get(&(from, to))
     }
