@@ -467,3 +467,35 @@ fn ownership_is_handed_over_by_its_owner_or_a_supervisor() {
         Err(CaseError::RoleMayNot { .. })
     ));
 }
+
+#[test]
+fn leaving_the_mechanism_after_reasonable_grounds_stops_the_conclusive_decision() {
+    let mut h = nrm::history_at(
+        nrm::uk(),
+        haven_domain::case::Stage::RecoveryPeriod,
+        haven_domain::case::Stage::Recognised,
+    );
+    h.then(
+        Role::Caseworker,
+        What::WithdrawConsent {
+            consent: "c-ca".into(),
+        },
+    )
+    .wait(45);
+    assert_eq!(
+        h.attempt(
+            Role::DecisionMaker,
+            nrm::decide(
+                haven_domain::case::DecisionKind::ConclusiveGrounds,
+                haven_domain::case::Outcome::Positive
+            )
+        )
+        .unwrap_err()
+        .to_string(),
+        "the referral to the competent authority is not active: it was declined, completed, revoked or suspended"
+    );
+    // Her recovery period and assistance stand: they never depended on the referral going on.
+    let case = h.case();
+    assert!(case.entitlements(nrm::uk()).assistance);
+    assert!(case.recovery_period(nrm::uk()).is_some());
+}

@@ -454,7 +454,7 @@ pub enum CaseError {
     #[error("{0} must be written out")]
     Empty(&'static str),
     #[error(
-        "the referral to the competent authority is not active (it was declined, revoked or suspended)"
+        "the referral to the competent authority is not active: it was declined, completed, revoked or suspended"
     )]
     NoActiveCompetentAuthorityReferral,
     #[error(
@@ -1075,13 +1075,9 @@ fn move_to(
             to: to.id(),
         })?;
     if !roles.contains(&action.role) {
-        return Err(if to.is_decision() {
-            CaseError::OnlyDecisionMaker
-        } else {
-            CaseError::RoleMayNot {
-                role: action.role,
-                action: action.what.name(),
-            }
+        return Err(CaseError::RoleMayNot {
+            role: action.role,
+            action: action.what.name(),
         });
     }
     case.stage = to;
@@ -1177,9 +1173,6 @@ fn decide(
                         needs: "a referral to the competent authority",
                     });
                 }
-                if case.active_competent_authority_referral().is_none() {
-                    return Err(CaseError::NoActiveCompetentAuthorityReferral);
-                }
             }
             DecisionKind::ConclusiveGrounds => {
                 if case.stage != Stage::RecoveryPeriod {
@@ -1196,6 +1189,11 @@ fn decide(
                 }
             }
         }
+    }
+    // The person may leave the mechanism at any time: once the referral is withdrawn, suspended
+    // or revoked, the competent authority decides nothing more.
+    if case.active_competent_authority_referral().is_none() {
+        return Err(CaseError::NoActiveCompetentAuthorityReferral);
     }
     let to = match (kind, outcome) {
         (DecisionKind::ReasonableGrounds, Outcome::Positive) => Stage::RecoveryPeriod,
