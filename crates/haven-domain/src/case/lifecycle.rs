@@ -564,11 +564,6 @@ impl Case {
         self.referrals.iter().find(|r| &r.id == id)
     }
 
-    /// The latest decision of a kind.
-    pub fn latest_decision(&self, kind: DecisionKind) -> Option<&Decision> {
-        self.decisions.iter().rev().find(|d| d.kind == kind)
-    }
-
     /// A positive reasonable- or conclusive-grounds decision that is still the latest word.
     pub fn has_positive_decision(&self) -> bool {
         self.decisions
