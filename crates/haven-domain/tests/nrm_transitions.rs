@@ -212,3 +212,44 @@ fn a_closed_case_takes_no_further_action_and_keeps_its_htcds_status() {
         CaseError::Closed
     );
 }
+
+#[test]
+fn a_case_opens_from_a_screening_or_directly_by_a_caseworker() {
+    use haven_domain::case::lifecycle::Opening;
+    use haven_domain::case::{Case, CaseAction, What};
+    let opening = |role: Role, opening: Opening| CaseAction {
+        by: nrm::user(role).into(),
+        role,
+        at: nrm::morning("2026-03-02"),
+        what: What::Open {
+            case: "case-1".into(),
+            opening,
+            child: false,
+            language: None,
+        },
+    };
+    let from_screening = Case::open(&opening(Role::Screener, Opening::Screening("s-1".into())));
+    assert_eq!(from_screening.unwrap().stage, Stage::Identified);
+    assert_eq!(
+        Case::open(&opening(Role::Screener, Opening::Direct))
+            .unwrap_err()
+            .to_string(),
+        "a screener cannot take opening a case without a screening"
+    );
+    let direct = Case::open(&opening(Role::Caseworker, Opening::Direct)).unwrap();
+    assert_eq!(direct.owner.0, "caseworker-1");
+    assert!(matches!(
+        Case::open(&opening(Role::Provider, Opening::Direct)),
+        Err(CaseError::RoleMayNot { .. })
+    ));
+    assert_eq!(
+        Case::replay(&[], nrm::generic()).unwrap_err(),
+        (0, CaseError::NotOpened)
+    );
+    let mut h = History::adult(nrm::generic());
+    assert_eq!(
+        h.attempt(Role::Caseworker, nrm::open(false, None))
+            .unwrap_err(),
+        CaseError::AlreadyOpen
+    );
+}

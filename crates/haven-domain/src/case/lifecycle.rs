@@ -484,6 +484,13 @@ impl Case {
             return Err(CaseError::NotOpened);
         };
         check_role(action)?;
+        // A screener opens cases from their screenings; only caseworkers open one directly.
+        if *opening == Opening::Direct && action.role == Role::Screener {
+            return Err(CaseError::RoleMayNot {
+                role: action.role,
+                action: "opening a case without a screening",
+            });
+        }
         Ok(Case {
             id: case.clone(),
             opening: opening.clone(),
