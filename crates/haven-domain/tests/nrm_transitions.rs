@@ -252,4 +252,13 @@ fn a_case_opens_from_a_screening_or_directly_by_a_caseworker() {
             .unwrap_err(),
         CaseError::AlreadyOpen
     );
+    // Histories run forward: nothing is slipped in before what is already recorded.
+    let backdated = CaseAction {
+        at: nrm::morning("2026-03-01"),
+        ..h.action(Role::Caseworker, What::Review)
+    };
+    assert_eq!(
+        haven_domain::case::apply(&h.case(), &backdated, nrm::generic()).unwrap_err(),
+        CaseError::OutOfOrder
+    );
 }
