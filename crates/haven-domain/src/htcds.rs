@@ -50,3 +50,83 @@ impl OrgType {
         OrgType::ALL.map(OrgType::code).join(", ")
     }
 }
+
+/// Declares an HTCDS code list: an enum whose variants are the codes.
+macro_rules! code_list {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The HTCDS code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant)),*
+                }
+            }
+
+            pub fn parse(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+code_list! {
+    /// `prs_Gender`.
+    Gender {
+        Feminine,
+        Masculine,
+        TransgenderFeminine,
+        TransgenderMasculine,
+        NonConforming,
+        NonSpecifiedUnknown,
+    }
+}
+
+code_list! {
+    /// `vic_TypeOfExploitation`.
+    ExploitationType {
+        ForcedLabour,
+        SexualExploitation,
+        ChildLabour,
+        ForcedMarriage,
+        Servitude,
+        ForcedMilitaryByNonStateActors,
+        OrganRemoval,
+        ForcedBegging,
+        ForcedAdoption,
+        Surrogacy,
+        Other,
+    }
+}
+
+code_list! {
+    /// `spl_Type`: the kind of a support plan.
+    SupportPlanType {
+        Education,
+        Financial,
+        Health,
+        LabourExploitationRehabilitation,
+        Legal,
+        Livelihood,
+        RightsBasedTraining,
+        SexualExploitationRehabilitation,
+        SocialCare,
+    }
+}
+
+code_list! {
+    /// `cas_Status`.
+    CaseStatus {
+        Active,
+        FollowUp,
+        Closed,
+        ClosedReferred,
+    }
+}

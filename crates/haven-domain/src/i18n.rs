@@ -11,7 +11,13 @@ use unic_langid::LanguageIdentifier;
 pub const LANGUAGES: [&str; 1] = ["en"];
 
 /// The Fluent files of each language, embedded in the binary.
-const SOURCES: [(&str, &[&str]); 1] = [("en", &[include_str!("../locales/en/identification.ftl")])];
+const SOURCES: [(&str, &[&str]); 1] = [(
+    "en",
+    &[
+        include_str!("../locales/en/identification.ftl"),
+        include_str!("../locales/en/nrm.ftl"),
+    ],
+)];
 
 /// A sentence to show, before it is put into words in one language.
 #[derive(Debug, Clone, PartialEq)]

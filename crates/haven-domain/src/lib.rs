@@ -1,8 +1,10 @@
 //! Haven's rules, with no IO and no async: the identification engine with its catalogue and
-//! jurisdiction profiles, the access policy, and the messages that explain results.
+//! jurisdiction profiles, the national referral mechanism's case lifecycle, the access policy,
+//! and the messages that explain results.
 
 pub mod access;
 pub mod auth;
+pub mod case;
 pub mod htcds;
 pub mod i18n;
 pub mod identification;

@@ -1,0 +1,43 @@
+# Haven national referral mechanism: decision letters and the non-punishment notice.
+# Letters are addressed to the person, or for a child to the guardian, never to the child.
+
+## Decision letters
+
+nrm-letter-to-person = Dear { $name },
+nrm-letter-to-guardian = Dear { $guardian }, as guardian of { $child },
+nrm-letter-subject = { $kind ->
+    [reasonable_grounds] Reasonable-grounds decision
+   *[conclusive_grounds] Conclusive-grounds decision
+} of { $date }{ $reconsidered ->
+    [yes] , on reconsideration
+   *[no] {""}
+}.
+nrm-letter-outcome = { $kind ->
+    [reasonable_grounds] { $outcome ->
+        [positive] The competent authority has decided that there are reasonable grounds to believe that { $subject } a victim of trafficking in human beings.
+       *[negative] The competent authority has decided that there are not reasonable grounds to believe that { $subject } a victim of trafficking in human beings.
+    }
+   *[conclusive_grounds] { $outcome ->
+        [positive] The competent authority has decided that { $subject } a victim of trafficking in human beings.
+       *[negative] The competent authority has decided that it is not established that { $subject } a victim of trafficking in human beings.
+    }
+}
+nrm-letter-subject-person = you are
+nrm-letter-subject-child = the child is
+nrm-letter-threshold = The test applied: { $threshold }
+nrm-letter-reasons = Reasons: { $reasons }
+nrm-letter-evidence = Evidence considered: { $evidence }.
+nrm-letter-recovery = A recovery and reflection period runs from { $starts } to { $ends }. Assistance and support do not depend on cooperating with the police or any other authority.
+nrm-letter-reconsideration = You may ask for this decision to be reconsidered, with any new information, through your caseworker.
+nrm-letter-closing = This letter is about a decision of the national referral mechanism. Your caseworker can explain it in your language, with an interpreter if you wish.
+
+## Non-punishment
+
+nrm-non-punishment-alert = Non-punishment: a proceeding is pending ({ $proceeding }) against a person with a positive { $kind ->
+    [reasonable_grounds] reasonable-grounds
+   *[conclusive_grounds] conclusive-grounds
+} decision.
+nrm-non-punishment-notice = Notice to the prosecutor or court: on { $date } the competent authority of the national referral mechanism decided that { $kind ->
+    [reasonable_grounds] there are reasonable grounds to believe that the person is a victim of trafficking in human beings
+   *[conclusive_grounds] the person is a victim of trafficking in human beings
+}. The person is subject to proceeding { $proceeding } ({ $description }). Victims are not to be punished for unlawful activities they were compelled to commit as a direct consequence of being trafficked (Human Rights Council resolution 32/3, paragraph 14; CETS 197, Article 26). Please consider whether the offence was committed as a consequence of trafficking before continuing.

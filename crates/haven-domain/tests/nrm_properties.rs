@@ -1,0 +1,348 @@
+//! Properties of the case lifecycle over random histories: every reachable case is coherent,
+//! replaying a history always gives the same case, and nothing the person is entitled to moves
+//! with their cooperation with law enforcement.
+
+mod nrm;
+
+use haven_domain::access::Role;
+use haven_domain::case::lifecycle::{Cooperation, DurableSolution, Setting};
+use haven_domain::case::referral::ReferralBasis;
+use haven_domain::case::{
+    Case, CaseAction, ConsentGiver, ConsentPurpose, DecisionKind, NrmProfile, Outcome,
+    RecipientRole, SharedField, Stage, Timestamp, Track, What, apply, due_items,
+};
+use haven_domain::htcds::SupportPlanType;
+use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
+use proptest::prelude::*;
+
+/// One random step: which action, which existing record it picks, who takes it, days later.
+type Step = (u8, u8, u8, u8);
+
+fn consent(case: &Case, id: String, purpose: ConsentPurpose) -> What {
+    if case.is_child() {
+        guardian_consent(&id, purpose, "guardian-1")
+    } else {
+        adult_consent(&id, purpose)
+    }
+}
+
+fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
+    let pick = usize::from(pick);
+    let referral = || {
+        case.referrals
+            .get(pick % case.referrals.len().max(1))
+            .map_or_else(|| "none".into(), |r| r.id.clone())
+    };
+    let shelter = || recipient("shelter", RecipientRole::Shelter);
+    match kind % 29 {
+        0 => consent(
+            case,
+            format!("c{n}"),
+            ConsentPurpose::Referral(nrm::COMPETENT_AUTHORITY.into()),
+        ),
+        1 => consent(
+            case,
+            format!("c{n}"),
+            ConsentPurpose::Referral("shelter".into()),
+        ),
+        2 => consent(case, format!("c{n}"), ConsentPurpose::LawEnforcementSharing),
+        3 => What::WithdrawConsent {
+            consent: case
+                .consents
+                .get(pick % case.consents.len().max(1))
+                .map_or_else(|| "none".into(), |c| c.id.clone()),
+        },
+        4 => nrm::refer_ca(&format!("r{n}")),
+        5 => refer(
+            &format!("r{n}"),
+            shelter(),
+            &[SharedField::Needs, SharedField::Name],
+        ),
+        6 => refer(
+            &format!("r{n}"),
+            recipient("police", RecipientRole::LawEnforcement),
+            &[SharedField::CaseReference],
+        ),
+        7 => What::EmergencyReferral {
+            referral: format!("r{n}").as_str().into(),
+            to: recipient("hospital", RecipientRole::Health),
+            fields: nrm::fields(&[SharedField::Name]),
+            justification: "Bleeding".into(),
+        },
+        8 => What::AcceptReferral {
+            referral: referral(),
+        },
+        9 => What::DeclineReferral {
+            referral: referral(),
+            reason: "Full".into(),
+        },
+        10 => What::CompleteReferral {
+            referral: referral(),
+            outcome: "Done".into(),
+        },
+        11 => What::RevokeReferral {
+            referral: referral(),
+            reason: "No longer needed".into(),
+        },
+        12 => nrm::notify(),
+        13 => decide(DecisionKind::ReasonableGrounds, Outcome::Positive),
+        14 => decide(DecisionKind::ReasonableGrounds, Outcome::Negative),
+        15 => decide(DecisionKind::ConclusiveGrounds, Outcome::Positive),
+        16 => decide(DecisionKind::ConclusiveGrounds, Outcome::Negative),
+        17 => nrm::reconsider(),
+        18 => What::AppointGuardian {
+            guardian: "guardian-1".into(),
+            organisation: "guardianship".into(),
+        },
+        19 => What::AssessBestInterests {
+            summary: "Stay with foster family".into(),
+        },
+        20 => What::AddSupportPlan {
+            plan_type: SupportPlanType::ALL[pick % SupportPlanType::ALL.len()],
+            objectives: "Objectives".into(),
+        },
+        21 => What::ChooseDurableSolution {
+            solution: DurableSolution::LocalIntegration,
+            agreed: pick % 2 == 0,
+        },
+        22 => What::RecordProceeding {
+            proceeding: format!("p{n}").as_str().into(),
+            description: "Irregular entry".into(),
+        },
+        23 => What::EndProceeding {
+            proceeding: case
+                .proceedings
+                .get(pick % case.proceedings.len().max(1))
+                .map_or_else(|| "none".into(), |p| p.id.clone()),
+        },
+        24 => What::RecordCooperation(cooperation(pick)),
+        25 => What::Place(
+            [
+                Setting::Shelter,
+                Setting::SafeHouse,
+                Setting::FosterCare,
+                Setting::ChildProtectionFacility,
+                Setting::OwnAccommodation,
+                Setting::ImmigrationDetention,
+                Setting::PoliceCustody,
+            ][pick % 7],
+        ),
+        26 => What::TransferOwnership {
+            to: "caseworker-1".into(),
+        },
+        // Closing ends a history; rarely, so that most histories go on.
+        28 if pick % 4 == 0 => nrm::close(),
+        _ => What::Review,
+    }
+}
+
+fn natural_role(case: &Case, what: &What) -> Role {
+    match what {
+        What::Decide { .. } => Role::DecisionMaker,
+        What::EmergencyReferral { .. } => Role::Supervisor,
+        What::AcceptReferral { referral }
+        | What::DeclineReferral { referral, .. }
+        | What::CompleteReferral { referral, .. } => match case.referral(referral) {
+            Some(r) if r.recipient.role == RecipientRole::CompetentAuthority => Role::DecisionMaker,
+            _ => Role::Provider,
+        },
+        _ => Role::Caseworker,
+    }
+}
+
+/// Action kinds, the steps of the mechanism more often than closing or declining it.
+const KINDS: [u8; 48] = [
+    0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
+    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28,
+];
+
+fn cooperation(pick: usize) -> Cooperation {
+    [
+        Cooperation::NotAsked,
+        Cooperation::Cooperating,
+        Cooperation::Declined,
+    ][pick % 3]
+}
+
+/// The accepted actions of a random history, and the case they make.
+fn run(profile: &NrmProfile, child: bool, steps: &[Step]) -> (Vec<CaseAction>, Case) {
+    let opening = CaseAction {
+        by: "caseworker-1".into(),
+        role: Role::Caseworker,
+        at: nrm::morning("2026-03-02"),
+        what: nrm::open(child, Some("en")),
+    };
+    let mut case = Case::open(&opening).unwrap();
+    let mut accepted = vec![opening];
+    let mut now = accepted[0].at;
+    for (n, (kind, pick, role, gap)) in steps.iter().enumerate() {
+        now = Timestamp(now.0 + i64::from(*gap % 20) * DAY_MS);
+        let what = what(&case, *kind, *pick, n);
+        // Mostly the role the action is meant for, so that histories get far; sometimes any.
+        let role = if *role < 192 {
+            natural_role(&case, &what)
+        } else {
+            Role::ALL[usize::from(*role) % Role::ALL.len()]
+        };
+        let action = CaseAction {
+            by: nrm::user(role).into(),
+            role,
+            at: now,
+            what,
+        };
+        if let Ok(next) = apply(&case, &action, profile) {
+            assert_coherent(&next, profile);
+            case = next;
+            accepted.push(action);
+        }
+    }
+    (accepted, case)
+}
+
+fn assert_coherent(case: &Case, profile: &NrmProfile) {
+    let last = case.decisions.last().map(|d| (d.kind, d.outcome));
+    match case.stage {
+        Stage::Identified | Stage::Referred | Stage::AnonymousNotification => {
+            assert!(case.decisions.is_empty())
+        }
+        Stage::RecoveryPeriod => {
+            assert_eq!(
+                last,
+                Some((DecisionKind::ReasonableGrounds, Outcome::Positive))
+            )
+        }
+        Stage::Recognised => {
+            assert_eq!(
+                last,
+                Some((DecisionKind::ConclusiveGrounds, Outcome::Positive))
+            )
+        }
+        Stage::NotIdentified => assert_eq!(last.map(|l| l.1), Some(Outcome::Negative)),
+        Stage::Reconsideration => {
+            assert_eq!(last.map(|l| l.1), Some(Outcome::Negative));
+            assert!(case.reconsideration.is_some());
+        }
+        Stage::DurableSolution => assert!(case.durable_solution.is_some()),
+        Stage::Closed => {}
+    }
+    assert_eq!(case.closure.is_some(), case.stage == Stage::Closed);
+    if case.stage == Stage::Referred {
+        assert!(
+            case.referrals
+                .iter()
+                .any(|r| r.recipient.role == RecipientRole::CompetentAuthority)
+        );
+    }
+    if case.stage == Stage::AnonymousNotification {
+        assert!(case.anonymous_notification.is_some() && !case.is_child());
+    }
+    for decision in &case.decisions {
+        assert_eq!(decision.decided_by.0, "decision-maker-1");
+        assert!(!decision.reasons.trim().is_empty() && !decision.evidence.is_empty());
+        let threshold = match decision.kind {
+            DecisionKind::ReasonableGrounds => &profile.thresholds.reasonable_grounds,
+            DecisionKind::ConclusiveGrounds => &profile.thresholds.conclusive_grounds,
+        };
+        assert_eq!(&decision.threshold, threshold);
+    }
+    for referral in &case.referrals {
+        assert!(
+            referral
+                .recipient
+                .role
+                .beyond_minimum(&referral.fields)
+                .is_empty()
+        );
+        if let ReferralBasis::Consent(id) = &referral.basis {
+            let consent = case.consents.iter().find(|c| &c.id == id).unwrap();
+            assert!(consent.is_active() || !referral.status.is_active());
+            assert_eq!(consent.purpose, referral.recipient.consent_purpose());
+        }
+    }
+    if let Track::Child(_) = case.track {
+        assert!(
+            case.consents
+                .iter()
+                .all(|c| matches!(c.given_by, ConsentGiver::Guardian { .. }))
+        );
+        assert!(!case.setting.is_some_and(Setting::is_detention));
+        assert!(case.anonymous_notification.is_none());
+    }
+    if let Some(period) = case.recovery_period(profile) {
+        assert_eq!(
+            period
+                .starts
+                .plus_days(i64::from(profile.reflection_period_days)),
+            period.ends
+        );
+        assert!(profile.reflection_period_days >= 30);
+    }
+}
+
+fn steps() -> impl Strategy<Value = (bool, bool, Vec<Step>)> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::collection::vec(
+            (
+                prop::sample::select(KINDS.as_slice()),
+                any::<u8>(),
+                any::<u8>(),
+                any::<u8>(),
+            ),
+            0..60,
+        ),
+    )
+}
+
+fn profile(uk: bool) -> &'static NrmProfile {
+    if uk { nrm::uk() } else { nrm::generic() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_histories_reach_only_coherent_cases((uk, child, steps) in steps()) {
+        let profile = profile(uk);
+        let (_, case) = run(profile, child, &steps);
+        assert_coherent(&case, profile);
+    }
+
+    #[test]
+    fn replaying_a_history_twice_gives_the_same_case((uk, child, steps) in steps()) {
+        let profile = profile(uk);
+        let (history, case) = run(profile, child, &steps);
+        let first = Case::replay(&history, profile).unwrap();
+        let second = Case::replay(&history, profile).unwrap();
+        prop_assert_eq!(&first, &second);
+        prop_assert_eq!(&first, &case);
+    }
+
+    #[test]
+    fn cooperation_never_moves_assistance_residence_or_the_recovery_period(
+        (uk, child, steps) in steps(),
+        replacement in 0usize..4,
+    ) {
+        let profile = profile(uk);
+        let (history, case) = run(profile, child, &steps);
+        // Every cooperation record changed to another value, or removed.
+        let altered: Vec<CaseAction> = history
+            .iter()
+            .filter(|a| replacement < 3 || !matches!(a.what, What::RecordCooperation(_)))
+            .map(|a| match a.what {
+                What::RecordCooperation(_) => CaseAction {
+                    what: What::RecordCooperation(cooperation(replacement)),
+                    ..a.clone()
+                },
+                _ => a.clone(),
+            })
+            .collect();
+        let other = Case::replay(&altered, profile).expect("cooperation gates nothing");
+        prop_assert_eq!(case.entitlements(profile), other.entitlements(profile));
+        prop_assert_eq!(case.recovery_period(profile), other.recovery_period(profile));
+        prop_assert_eq!(case.stage, other.stage);
+        let now = history.last().unwrap().at;
+        prop_assert_eq!(due_items(&case, profile, now), due_items(&other, profile, now));
+    }
+}
