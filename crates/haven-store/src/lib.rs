@@ -29,8 +29,8 @@ pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerificat
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
-pub use statistics::CapturePatterns;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
+pub use statistics::CapturePatterns;
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 
 use db::Db;

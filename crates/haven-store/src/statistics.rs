@@ -25,8 +25,7 @@ impl Store {
              WHERE s.person_id IS NOT NULL ORDER BY s.person_id")
             .fetch_all(p)
             .await?);
-        let links: Vec<(String, String)> =
-            on_db!(&self.db, p => sqlx::query_as("SELECT person_id, other_person_id FROM person_links").fetch_all(p).await?);
+        let links: Vec<(String, String)> = on_db!(&self.db, p => sqlx::query_as("SELECT person_id, other_person_id FROM person_links").fetch_all(p).await?);
 
         let mut clusters = Clusters::default();
         for (a, b) in &links {
@@ -34,18 +33,32 @@ impl Store {
         }
         let mut seen: HashMap<String, (BTreeSet<String>, i64)> = HashMap::new();
         for (person, org_type, at) in screenings {
-            let entry = seen.entry(clusters.find(&person)).or_insert_with(|| (BTreeSet::new(), i64::MAX));
+            let entry = seen
+                .entry(clusters.find(&person))
+                .or_insert_with(|| (BTreeSet::new(), i64::MAX));
             entry.0.insert(org_type);
             entry.1 = entry.1.min(at);
         }
-        let people: Vec<(BTreeSet<String>, i64)> = seen.into_values().filter(|(_, first)| year.is_none_or(|y| utc_year(*first) == y)).collect();
-        let lists: Vec<String> = people.iter().flat_map(|(types, _)| types.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
+        let people: Vec<(BTreeSet<String>, i64)> = seen
+            .into_values()
+            .filter(|(_, first)| year.is_none_or(|y| utc_year(*first) == y))
+            .collect();
+        let lists: Vec<String> = people
+            .iter()
+            .flat_map(|(types, _)| types.iter().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let mut counts = BTreeMap::new();
         for (types, _) in &people {
-            let bits = types.iter().map(|t| 1u32 << lists.iter().position(|l| l == t).expect("a listed type")).fold(0, |a, b| a | b);
+            let bits = types
+                .iter()
+                .map(|t| 1u32 << lists.iter().position(|l| l == t).expect("a listed type"))
+                .fold(0, |a, b| a | b);
             *counts.entry(bits).or_insert(0) += 1;
         }
-        let event = AuditEvent::new("statistics.capture_patterns", "multiple systems estimation").fields(["org_type"]);
+        let event = AuditEvent::new("statistics.capture_patterns", "multiple systems estimation")
+            .fields(["org_type"]);
         self.audit(AuditActor::System("statistics"), event).await?;
         Ok(CapturePatterns { lists, counts })
     }

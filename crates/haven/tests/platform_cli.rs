@@ -340,3 +340,59 @@ fn postgres_without_a_key_file_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--key-file"));
 }
+
+#[test]
+fn estimate_from_cases_uses_the_organisation_types_that_identified_each_person() {
+    let dir = temp();
+    let data = dir.path().join("demo");
+    let data_arg = data.display().to_string();
+    ok(&[
+        "demo",
+        "--data-dir",
+        &data_arg,
+        "--cases",
+        "300",
+        "--prepare-only",
+    ]);
+    let out = ok(&[
+        "estimate",
+        "--from-cases",
+        "--lists",
+        "org-type",
+        "--data-dir",
+        &data_arg,
+    ]);
+    let result: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(result["status"], "ok", "{result}");
+    let lists: Vec<&str> = result["lists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        lists.len() >= 2 && lists.contains(&"NGO") && lists.contains(&"LawEnforcement"),
+        "{lists:?}"
+    );
+    assert!(result["estimate"].as_f64().unwrap() >= result["observed"].as_f64().unwrap());
+    assert!(
+        !out.contains("count"),
+        "only the estimate leaves the server, no table of cells"
+    );
+    let output = haven(&[
+        "estimate",
+        "--from-cases",
+        "--year",
+        "1999",
+        "--data-dir",
+        &data_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at least 2 lists"));
+    let output = haven(&["estimate"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a file or --from-cases is required"
+    );
+}

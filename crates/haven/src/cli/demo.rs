@@ -193,26 +193,58 @@ async fn build_world(store: &Store, cases: usize, password: &str) -> Result<Stri
     }
 
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
+    let caseworker = frontline
+        .iter()
+        .find(|p| p.role == Role::Caseworker)
+        .expect("the demo has a caseworker")
+        .clone();
     let progress = progress_bar(cases as u64);
     for i in 0..cases {
         let by = &frontline[rng.gen_range(0..frontline.len())];
         let input = synthetic_input(&mut rng);
         // A caseworker registers every person they screen; screeners register one in four.
         let registers = by.role == Role::Caseworker || i % 4 == 0;
-        let person = if registers {
-            let identity = synthetic_identity(&mut rng);
-            Some(
+        let identity = registers.then(|| synthetic_identity(&mut rng));
+        let person = match &identity {
+            Some(identity) => Some(
                 store
-                    .create_person(by, &identity, "demo registration")
+                    .create_person(by, identity, "demo registration")
                     .await?
                     .id,
-            )
-        } else {
-            None
+            ),
+            None => None,
         };
         store
             .record_screening(by, person.as_deref(), &input)
             .await?;
+        // Some people are identified again by an agency of another kind, which registers them
+        // anew; most such pairs are then linked by the caseworker, the rest await a decision.
+        if let (Some(identity), Some(first)) = (&identity, &person)
+            && rng.gen_bool(0.3)
+        {
+            let others: Vec<&Principal> = frontline
+                .iter()
+                .filter(|p| p.organisation_id != by.organisation_id)
+                .collect();
+            let other = others[rng.gen_range(0..others.len())];
+            let second = store
+                .create_person(other, identity, "demo registration")
+                .await?
+                .id;
+            store.record_screening(other, Some(&second), &input).await?;
+            if rng.gen_bool(0.75) {
+                for (owner, record) in [(by, first), (other, &second)] {
+                    if owner.user_id != caseworker.user_id {
+                        store
+                            .assign_person(owner, record, &caseworker.user_id)
+                            .await?;
+                    }
+                }
+                store
+                    .link_persons(&caseworker, first, &second, true)
+                    .await?;
+            }
+        }
         if let Some(bar) = &progress {
             bar.inc(1);
         }

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use haven_stats::mse::{
-    BootstrapConfig, CaptureData, CaptureTable, ConfidenceInterval, ConfidenceLevel, Estimation,
-    FitOutcome, InteractionOrder, JointOutcome, ModelSelection, PThreshold, Strata, StratumColumn,
-    StratumTerms, bca_interval, estimate, fit_joint, profile_interval, read_capture_csv,
+    BootstrapConfig, CaptureData, CaptureHistory, CaptureTable, ConfidenceInterval,
+    ConfidenceLevel, Estimation, FitOutcome, InteractionOrder, JointOutcome, ModelSelection,
+    PThreshold, Strata, StratumColumn, StratumTerms, bca_interval, estimate, fit_joint,
+    profile_interval, read_capture_csv,
 };
 use serde_json::{Value, json};
 
@@ -17,7 +18,19 @@ use super::CliError;
 #[derive(clap::Args)]
 pub struct Args {
     /// CSV of capture patterns (0/1 per list, then `count`) or of persons (optional `id`, then 0/1 per list).
-    file: PathBuf,
+    #[arg(required_unless_present = "from_cases", conflicts_with = "from_cases")]
+    file: Option<PathBuf>,
+    /// Estimate from Haven's own cases instead of a file: only the estimate leaves the server.
+    #[arg(long)]
+    from_cases: bool,
+    /// With --from-cases: what makes a list (the organisation types that identified each person).
+    #[arg(long, value_enum, default_value_t = CaseLists::OrgType, requires = "from_cases")]
+    lists: CaseLists,
+    /// With --from-cases: only people first identified in this year.
+    #[arg(long, requires = "from_cases")]
+    year: Option<i32>,
+    #[command(flatten)]
+    store: super::store_args::StoreArgs,
     /// How the log-linear model is chosen.
     #[arg(long, value_enum, default_value_t = Method::StepwiseP)]
     method: Method,
@@ -47,6 +60,12 @@ pub struct Args {
     stratum_terms: StratumTermsArg,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CaseLists {
+    /// One list per HTCDS organisation type: independent sources of identification.
+    OrgType,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -106,14 +125,19 @@ enum Format {
 
 pub fn run(args: Args) -> Result<(), CliError> {
     let selection = selection(&args)?;
-    let file = File::open(&args.file)
-        .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
-    let stratum = args
-        .stratum
-        .as_deref()
-        .map_or(StratumColumn::IfPresent, StratumColumn::Named);
-    let data = read_capture_csv(file, stratum)
-        .map_err(|e| CliError::Input(format!("{}: {e}", args.file.display())))?;
+    let data = match &args.file {
+        Some(path) => {
+            let file = File::open(path)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            let stratum = args
+                .stratum
+                .as_deref()
+                .map_or(StratumColumn::IfPresent, StratumColumn::Named);
+            read_capture_csv(file, stratum)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?
+        }
+        None => from_cases(&args)?,
+    };
 
     let report = match args.strata_model {
         StrataModel::Separate => analyse_separately(&data, selection, &args)?,
@@ -124,6 +148,36 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Format::Text => print!("{}", report.to_text()),
     }
     Ok(())
+}
+
+/// The capture patterns of Haven's own cases, aggregated in the store.
+fn from_cases(args: &Args) -> Result<CaptureData, CliError> {
+    let CaseLists::OrgType = args.lists;
+    let patterns = super::store_args::runtime()?.block_on(async {
+        let store = args.store.open().await?;
+        let patterns = store.capture_patterns_by_org_type(args.year).await?;
+        store.close().await;
+        Ok::<_, CliError>(patterns)
+    })?;
+    let period = args
+        .year
+        .map_or(String::new(), |y| format!(" first identified in {y}"));
+    if patterns.lists.len() < 2 {
+        return Err(CliError::Input(format!(
+            "--from-cases: the people{period} were identified by {} kind(s) of organisation; estimation needs at least 2 lists",
+            patterns.lists.len()
+        )));
+    }
+    let histories = patterns
+        .counts
+        .iter()
+        .map(|(bits, count)| (CaptureHistory::from_bits(*bits), *count));
+    let pooled =
+        CaptureTable::new(patterns.lists, histories).map_err(|e| CliError::Input(e.to_string()))?;
+    Ok(CaptureData {
+        pooled,
+        strata: Vec::new(),
+    })
 }
 
 fn analyse_separately(
