@@ -200,13 +200,7 @@ impl Store {
         action: Action,
         record: (&str, &str),
     ) -> Result<()> {
-        let actor = access::Actor {
-            user_id: &principal.user_id,
-            organisation_id: &principal.organisation_id,
-            role: principal.role,
-            supervises_teams: &principal.supervises_teams,
-        };
-        let relationship = access::relationship(&actor, parties);
+        let relationship = relationship_of(principal, parties);
         match access::decide(principal.role, relationship, class, action) {
             Decision::Allow => Ok(()),
             Decision::Deny(reason) => {
@@ -234,15 +228,20 @@ impl Store {
         class: FieldClass,
         action: Action,
     ) -> bool {
-        let actor = access::Actor {
-            user_id: &principal.user_id,
-            organisation_id: &principal.organisation_id,
-            role: principal.role,
-            supervises_teams: &principal.supervises_teams,
-        };
-        let relationship = access::relationship(&actor, &person.as_parties());
+        let relationship = relationship_of(principal, &person.as_parties());
         access::decide(principal.role, relationship, class, action).is_allowed()
     }
+}
+
+/// The domain's view of how the principal stands to a record.
+fn relationship_of(principal: &Principal, parties: &RecordParties<'_>) -> access::Relationship {
+    let actor = access::Actor {
+        user_id: &principal.user_id,
+        organisation_id: &principal.organisation_id,
+        role: principal.role,
+        supervises_teams: &principal.supervises_teams,
+    };
+    access::relationship(&actor, parties)
 }
 
 pub(crate) fn now_ms() -> i64 {

@@ -227,21 +227,7 @@ impl Store {
         let mut found = Vec::new();
         for (id,) in ids {
             let person = self.person_parties(&id).await?;
-            let actor = haven_domain::access::Actor {
-                user_id: &principal.user_id,
-                organisation_id: &principal.organisation_id,
-                role: principal.role,
-                supervises_teams: &principal.supervises_teams,
-            };
-            let relationship = haven_domain::access::relationship(&actor, &person.as_parties());
-            if haven_domain::access::decide(
-                principal.role,
-                relationship,
-                FieldClass::Case,
-                Action::View,
-            )
-            .is_allowed()
-            {
+            if self.may(principal, &person, FieldClass::Case, Action::View) {
                 found.push(person);
             }
         }

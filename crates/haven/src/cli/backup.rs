@@ -50,7 +50,7 @@ pub fn backup(args: BackupArgs) -> Result<(), CliError> {
         println!("case data written to {}", args.output.display());
         if let (Some(path), Some(passphrase)) = (&args.keys_output, passphrase) {
             let export = store.export_key_store(&passphrase).await?;
-            write_private(path, &export)?;
+            super::write_private_file(path, &export)?;
             println!("key store written, encrypted, to {}", path.display());
         } else {
             println!("the key store was not exported: this backup alone reveals no identity (nor can restore one)");
@@ -97,17 +97,4 @@ fn read_first_line(path: &PathBuf) -> Result<String, CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Input(format!("{}: cannot read: {e}", path.display())))?;
     Ok(text.lines().next().unwrap_or_default().to_string())
-}
-
-fn write_private(path: &PathBuf, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| CliError::Input(format!("{}: cannot create: {e}", path.display())))?;
-    file.write_all(bytes)
-        .map_err(|e| CliError::Other(anyhow::Error::new(e)))
 }

@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use haven_domain::access::Role;
 use haven_domain::htcds::OrgType;
@@ -65,7 +65,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             let password = std::env::var("HAVEN_DEMO_PASSWORD").unwrap_or_else(|_| super::admin::generate_password());
             haven_store::validate_password(&password).map_err(|e| CliError::Input(format!("HAVEN_DEMO_PASSWORD: {e}")))?;
             let logins = build_world(&store, args.cases, &password).await?;
-            write_private(&logins_path, &logins)?;
+            super::write_private_file(&logins_path, logins.as_bytes())?;
             logins
         };
         let (screenings, persons) = store.counts().await?;
@@ -456,17 +456,4 @@ fn synthetic_identity(rng: &mut ChaCha8Rng) -> IdentityRecord {
             ),
         ),
     ])
-}
-
-fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| CliError::Input(format!("{}: cannot create: {e}", path.display())))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| CliError::Other(anyhow::Error::new(e)))
 }

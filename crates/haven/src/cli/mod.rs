@@ -103,3 +103,17 @@ impl CliError {
         }
     }
 }
+
+/// Creates a new file readable by its owner only (logins, key exports); never overwrites.
+pub fn write_private_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| CliError::Input(format!("{}: cannot create: {e}", path.display())))?;
+    file.write_all(bytes)
+        .map_err(|e| CliError::Other(anyhow::Error::new(e)))
+}
