@@ -301,7 +301,12 @@ fn the_demo_builds_a_world_once_and_refuses_a_real_data_dir() {
         "30",
         "--prepare-only",
     ]);
-    assert!(out.contains("30 screenings"), "{out}");
+    let screenings = |out: &str| -> usize {
+        let words: Vec<&str> = out.split_whitespace().collect();
+        let at = words.iter().position(|w| w.starts_with("screenings")).expect("a count of screenings");
+        words[at - 1].parse().unwrap()
+    };
+    assert!(screenings(&out) >= 30, "{out}");
     let logins = std::fs::read_to_string(data.join("demo-logins.txt")).unwrap();
     for role in [
         "admin",

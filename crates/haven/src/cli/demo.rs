@@ -25,7 +25,8 @@ pub struct Args {
     pub data_dir: PathBuf,
     #[arg(long, env = "HAVEN_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// How many screenings to generate on first run.
+    /// How many people to screen on first run (about a tenth are screened again by another
+    /// agency, so there are somewhat more screenings).
     #[arg(long, default_value_t = 300)]
     pub cases: usize,
     /// Fill the data directory and exit without serving.
