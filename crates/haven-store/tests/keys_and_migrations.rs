@@ -134,8 +134,8 @@ async fn key_rotation_rewraps_every_key_and_identities_still_open() {
         assert_eq!(rotation.version, 2);
         assert_eq!(
             rotation.rewrapped,
-            3 + 2,
-            "three people and two system keys"
+            3 + 3,
+            "three people and three system keys (blind index, user secrets, linkage)"
         );
         assert!(store.keyring_text().contains("v2") && !store.keyring_text().contains("v1 "));
         for (id, name) in people.iter().zip(["Ama", "Bola", "Chidi"]) {
