@@ -189,9 +189,29 @@ async fn admins_manage_organisations_and_users_and_nobody_else_does() {
         let (status, _) = problem(admin.post(server.at("/api/v1/users")).json(&json!({"organisation_id": world.ngo, "username": "new-screener", "display_name": "New", "role": "screener", "password": "a long enough password"})).send().await.unwrap()).await;
         assert_eq!(status, 409);
         assert_eq!(admin.post(server.at(&format!("/api/v1/users/{}/disable", user["id"].as_str().unwrap()))).send().await.unwrap().status(), 204);
+        let policy = admin
+            .put(server.at(&format!("/api/v1/organisations/{}/second-factor", world.ngo)))
+            .json(&json!({"required": true}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(policy.status(), 204);
         let caseworker = server.signed_in("test-caseworker").await;
+        let me: Value = caseworker.get(server.at("/api/v1/session")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(me["second_factor_done"], false, "the organisation now requires a second factor");
         let (status, _) = problem(caseworker.get(server.at("/api/v1/users")).send().await.unwrap()).await;
         assert_eq!(status, 403);
+        let statistician = server.signed_in("test-statistician").await;
+        let (status, body) = problem(
+            statistician
+                .put(server.at(&format!("/api/v1/organisations/{}/second-factor", world.ngo)))
+                .json(&json!({"required": false}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!((status, body["code"].as_str().unwrap()), (403, "forbidden"), "only admins change the policy");
         server.stop().await;
         backend
     })

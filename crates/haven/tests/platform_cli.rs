@@ -150,6 +150,19 @@ fn admin_commands_create_and_manage_users_with_clear_errors() {
         ])
         .contains("bob disabled")
     );
+    assert!(
+        ok(&[
+            "admin",
+            "second-factor",
+            "--data-dir",
+            &data,
+            "--org",
+            "Shelter",
+            "--required",
+            "true"
+        ])
+        .contains("now required")
+    );
     assert!(ok(&["migrate", "--data-dir", &data]).contains("up to date (sqlite)"));
     assert!(ok(&["admin", "rebuild-projections", "--data-dir", &data]).contains("state unchanged"));
     assert!(ok(&["audit", "verify", "--data-dir", &data]).contains("audit log intact"));

@@ -211,6 +211,31 @@ pub async fn create_user(
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorPolicy {
+    /// Whether the organisation's users who may see identity fields need a second factor.
+    pub required: bool,
+}
+
+/// Turns the second-factor requirement of an organisation on or off (audited).
+#[utoipa::path(put, path = "/api/v1/organisations/{id}/second-factor", tag = "admin", params(("id" = String, Path)),
+    request_body = SecondFactorPolicy, responses((status = 204), (status = 404, body = Problem)),
+    security(("session" = []), ("token" = [])))]
+pub async fn set_second_factor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SecondFactorPolicy>,
+) -> Result<StatusCode, Problem> {
+    let principal = require_admin(&caller, AdminAction::ManageOrganisations, Scope::Write)?;
+    state
+        .store
+        .set_organisation_totp(AuditActor::User(principal), &id, body.required)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Disables a user and ends their sessions and tokens at once.
 #[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "admin", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = Problem)), security(("session" = []), ("token" = [])))]

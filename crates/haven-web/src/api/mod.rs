@@ -71,6 +71,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             admin::create_organisation
         ))
         .routes(routes!(admin::list_users, admin::create_user))
+        .routes(routes!(admin::set_second_factor))
         .routes(routes!(admin::disable_user))
         .routes(routes!(admin::audit_log))
         .routes(routes!(admin::verify_audit))

@@ -32,6 +32,17 @@ enum AdminCommand {
         #[arg(long)]
         no_totp: bool,
     },
+    /// Require a second factor from an organisation's users who may see identity (or not).
+    SecondFactor {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The organisation's name or id.
+        #[arg(long)]
+        org: String,
+        /// true or false.
+        #[arg(long, action = clap::ArgAction::Set)]
+        required: bool,
+    },
     /// Create a user; prints a generated password unless --password-file is given.
     CreateUser {
         #[command(flatten)]
@@ -99,6 +110,24 @@ pub fn run(args: Args) -> Result<(), CliError> {
                     "organisation {} created: {}",
                     organisation.name, organisation.id
                 );
+                store.close().await;
+            }
+            AdminCommand::SecondFactor {
+                store,
+                org,
+                required,
+            } => {
+                let store = store.open().await?;
+                let organisation = store.organisation(&org).await?;
+                store
+                    .set_organisation_totp(CLI, &organisation.id, required)
+                    .await?;
+                let state = if required {
+                    "now required"
+                } else {
+                    "no longer required"
+                };
+                println!("second factor {state} at {}", organisation.name);
                 store.close().await;
             }
             AdminCommand::CreateUser {
