@@ -61,11 +61,12 @@ impl Role {
     }
 }
 
-impl serde::Serialize for Role {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
+serde_as_code!(
+    Role,
+    |r: &Role| r.id(),
+    Role::parse,
+    "a role (screener, caseworker, supervisor, decision_maker, provider, registrar, trainer, statistician, admin)"
+);
 
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

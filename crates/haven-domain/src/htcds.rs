@@ -51,6 +51,13 @@ impl OrgType {
     }
 }
 
+serde_as_code!(
+    OrgType,
+    |t: &OrgType| t.code(),
+    OrgType::parse,
+    "an HTCDS organisation type"
+);
+
 /// Declares an HTCDS code list: an enum whose variants are the codes.
 macro_rules! code_list {
     ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
@@ -74,6 +81,8 @@ macro_rules! code_list {
                 $name::ALL.iter().copied().find(|v| v.code() == code)
             }
         }
+
+        serde_as_code!($name, |v: &$name| v.code(), $name::parse, "an HTCDS code of this list");
     };
 }
 

@@ -48,7 +48,12 @@ fn adult_woman_from_a_camp_to_a_safe_return() {
                 referral: "r-shelter".into(),
             },
         )
-        .then(Role::Caseworker, What::Place(Setting::Shelter))
+        .then(
+            Role::Caseworker,
+            What::Place {
+                setting: Setting::Shelter,
+            },
+        )
         .then(
             Role::Caseworker,
             adult_consent(
@@ -62,7 +67,9 @@ fn adult_woman_from_a_camp_to_a_safe_return() {
         let before = h.case().entitlements(profile);
         h.then(
             Role::Caseworker,
-            What::RecordCooperation(Cooperation::Declined),
+            What::RecordCooperation {
+                cooperation: Cooperation::Declined,
+            },
         );
         assert_eq!(h.case().entitlements(profile), before);
         assert!(before.assistance, "assistance from the opening of the case");
@@ -153,8 +160,13 @@ fn boy_of_fifteen_through_the_child_track_to_school() {
         CaseError::NoAnonymousNotificationForChild
     );
     assert_eq!(
-        h.attempt(Role::Caseworker, What::Place(Setting::ImmigrationDetention))
-            .unwrap_err(),
+        h.attempt(
+            Role::Caseworker,
+            What::Place {
+                setting: Setting::ImmigrationDetention
+            }
+        )
+        .unwrap_err(),
         CaseError::ChildDetention
     );
     let due = due_items(&h.case(), profile, h.now);
@@ -198,7 +210,12 @@ fn boy_of_fifteen_through_the_child_track_to_school() {
             referral: "r-cp".into(),
         },
     )
-    .then(Role::Caseworker, What::Place(Setting::FosterCare));
+    .then(
+        Role::Caseworker,
+        What::Place {
+            setting: Setting::FosterCare,
+        },
+    );
 
     let school = recipient("school-12", RecipientRole::Education);
     let to_school = refer(

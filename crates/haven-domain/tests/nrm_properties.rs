@@ -115,9 +115,11 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
                 .get(pick % case.proceedings.len().max(1))
                 .map_or_else(|| "none".into(), |p| p.id.clone()),
         },
-        24 => What::RecordCooperation(cooperation(pick)),
-        25 => What::Place(
-            [
+        24 => What::RecordCooperation {
+            cooperation: cooperation(pick),
+        },
+        25 => What::Place {
+            setting: [
                 Setting::Shelter,
                 Setting::SafeHouse,
                 Setting::FosterCare,
@@ -126,7 +128,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
                 Setting::ImmigrationDetention,
                 Setting::PoliceCustody,
             ][pick % 7],
-        ),
+        },
         26 => What::TransferOwnership {
             to: "caseworker-1".into(),
         },
@@ -320,6 +322,23 @@ proptest! {
     }
 
     #[test]
+    fn a_history_read_back_from_json_replays_to_the_same_case((uk, child, steps) in steps()) {
+        // The store keeps each action as JSON: what it reads back must be what was taken.
+        let profile = profile(uk);
+        let (history, case) = run(profile, child, &steps);
+        let stored: Vec<String> = history
+            .iter()
+            .map(|a| serde_json::to_string(a).unwrap())
+            .collect();
+        let read_back: Vec<CaseAction> = stored
+            .iter()
+            .map(|json| serde_json::from_str(json).unwrap())
+            .collect();
+        prop_assert_eq!(&read_back, &history);
+        prop_assert_eq!(Case::replay(&read_back, profile).unwrap(), case);
+    }
+
+    #[test]
     fn cooperation_never_moves_assistance_residence_or_the_recovery_period(
         (uk, child, steps) in steps(),
         replacement in 0usize..4,
@@ -329,10 +348,10 @@ proptest! {
         // Every cooperation record changed to another value, or removed.
         let altered: Vec<CaseAction> = history
             .iter()
-            .filter(|a| replacement < 3 || !matches!(a.what, What::RecordCooperation(_)))
+            .filter(|a| replacement < 3 || !matches!(a.what, What::RecordCooperation { .. }))
             .map(|a| match a.what {
-                What::RecordCooperation(_) => CaseAction {
-                    what: What::RecordCooperation(cooperation(replacement)),
+                What::RecordCooperation { .. } => CaseAction {
+                    what: What::RecordCooperation { cooperation: cooperation(replacement) },
                     ..a.clone()
                 },
                 _ => a.clone(),

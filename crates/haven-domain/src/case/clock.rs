@@ -137,6 +137,13 @@ impl fmt::Debug for CivilDate {
     }
 }
 
+serde_as_code!(
+    CivilDate,
+    |d: &CivilDate| d.to_string(),
+    CivilDate::parse,
+    "a date written YYYY-MM-DD"
+);
+
 impl fmt::Display for CivilDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
@@ -188,7 +195,7 @@ impl Period {
 }
 
 /// Something the case is waiting for, with the day it is due.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DueItem {
     pub kind: DeadlineKind,
     /// The referral it concerns, for referral responses.
@@ -198,7 +205,8 @@ pub struct DueItem {
     pub state: DueState,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub enum DueState {
     /// Due today or later.
     Pending,

@@ -5,7 +5,10 @@
 use super::{ConsentId, OrganisationId, Timestamp, UserId};
 
 /// What a consent allows. Each is separate: consent to assistance is not consent to a referral.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ConsentPurpose {
     Assistance,
     /// Referral to one named organisation.
@@ -31,14 +34,16 @@ impl ConsentPurpose {
 }
 
 /// The legal basis recorded with a consent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LegalBasis {
     Consent,
     LegalObligation,
     PublicTask,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ConsentGiver {
     /// An adult, for themselves.
     Person,
@@ -49,7 +54,8 @@ pub enum ConsentGiver {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ChildAssent {
     Given,
     Refused,
@@ -59,7 +65,7 @@ pub enum ChildAssent {
 
 /// What the person was told before consenting (HTCDS `con_Consent` guidance). Consent is
 /// informed only when all four were explained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Informed {
     pub purpose: bool,
     pub uses: bool,
@@ -80,7 +86,7 @@ impl Informed {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Consent {
     pub id: ConsentId,
     pub purpose: ConsentPurpose,

@@ -3,7 +3,10 @@
 
 use super::{Timestamp, UserId};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
     ReasonableGrounds,
     ConclusiveGrounds,
@@ -18,7 +21,10 @@ impl DecisionKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Positive,
     Negative,
@@ -35,7 +41,7 @@ impl Outcome {
 
 /// A decision as recorded: the threshold is copied from the profile at the time, so the record
 /// says what test was applied even after the profile changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decision {
     pub kind: DecisionKind,
     pub outcome: Outcome,

@@ -15,14 +15,15 @@ pub struct Names<'a> {
 }
 
 /// Who a letter is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Addressee {
     Person,
     /// A child's letter goes to the guardian, never to the child.
     Guardian(UserId),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Letter {
     pub addressee: Addressee,
     /// The language it is written in: the person's where Haven has it, English otherwise.

@@ -19,7 +19,10 @@ use crate::htcds::{CaseStatus, ExploitationType, Gender, SupportPlanType};
 
 /// Where a case stands in the national referral mechanism. The profile says which moves between
 /// stages exist and who may make them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Stage {
     Identified,
     /// An adult declined referral; only the anonymous notification was made.
@@ -78,32 +81,34 @@ impl Stage {
 }
 
 /// The child track follows the person's age as established at screening, or its presumption.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Track {
     Adult,
     Child(ChildTrack),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChildTrack {
     pub guardian: Option<Guardian>,
     pub best_interests: Option<BestInterestsAssessment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Guardian {
     pub guardian: UserId,
     pub organisation: OrganisationId,
     pub appointed_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BestInterestsAssessment {
     pub summary: String,
     pub at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Opening {
     /// From a screening that found reasonable grounds or a risk.
     Screening(String),
@@ -113,7 +118,7 @@ pub enum Opening {
 
 /// The minimum, non-identifying data of an adult who declined referral: counted in the
 /// statistics, and nothing in it can identify the person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnonymousNotification {
     pub gender: Gender,
     pub exploitation: Vec<ExploitationType>,
@@ -122,21 +127,22 @@ pub struct AnonymousNotification {
     pub at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reconsideration {
     pub of: DecisionKind,
     pub grounds: String,
     pub requested_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SupportPlan {
     pub plan_type: SupportPlanType,
     pub objectives: String,
     pub at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DurableSolution {
     LocalIntegration,
     /// Return is only ever safe and voluntary: the risk assessment and the person's agreement are
@@ -150,7 +156,7 @@ pub enum DurableSolution {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Proceeding {
     pub id: ProceedingId,
     /// The offence or breach the person is charged with (immigration, labour, criminal).
@@ -159,7 +165,8 @@ pub struct Proceeding {
 }
 
 /// The person's cooperation with law enforcement, recorded for the file. No rule reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Cooperation {
     NotAsked,
     Cooperating,
@@ -167,7 +174,8 @@ pub enum Cooperation {
 }
 
 /// Where the person stays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Setting {
     Shelter,
     SafeHouse,
@@ -184,14 +192,15 @@ impl Setting {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ClosureStatus {
     Closed,
     /// Closed here because the case was referred on and is followed elsewhere.
     ClosedReferred,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Closure {
     pub status: ClosureStatus,
     /// HTCDS `cas_ReasonForCaseClosure`.
@@ -200,7 +209,7 @@ pub struct Closure {
 }
 
 /// The case, as its history makes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Case {
     pub id: CaseId,
     pub opening: Opening,
@@ -227,7 +236,7 @@ pub struct Case {
 }
 
 /// One entry of a case's history.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CaseAction {
     pub by: UserId,
     pub role: Role,
@@ -235,7 +244,8 @@ pub struct CaseAction {
     pub what: What,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
 pub enum What {
     Open {
         case: CaseId,
@@ -318,8 +328,12 @@ pub enum What {
     EndProceeding {
         proceeding: ProceedingId,
     },
-    RecordCooperation(Cooperation),
-    Place(Setting),
+    RecordCooperation {
+        cooperation: Cooperation,
+    },
+    Place {
+        setting: Setting,
+    },
     TransferOwnership {
         to: UserId,
     },
@@ -359,8 +373,8 @@ impl What {
             What::ChooseDurableSolution { .. } => "a durable solution",
             What::RecordProceeding { .. } => "recording a proceeding",
             What::EndProceeding { .. } => "ending a proceeding",
-            What::RecordCooperation(_) => "recording cooperation",
-            What::Place(_) => "a placement",
+            What::RecordCooperation { .. } => "recording cooperation",
+            What::Place { .. } => "a placement",
             What::TransferOwnership { .. } => "a transfer of ownership",
             What::Review => "a case review",
             What::Close { .. } => "closing the case",
@@ -1012,11 +1026,11 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 .ok_or(CaseError::Unknown("proceeding"))?;
             ended.pending = false;
         }
-        What::RecordCooperation(cooperation) => {
+        What::RecordCooperation { cooperation } => {
             check_role(action)?;
             next.cooperation = *cooperation;
         }
-        What::Place(setting) => {
+        What::Place { setting } => {
             check_role(action)?;
             if case.is_child() && setting.is_detention() {
                 return Err(CaseError::ChildDetention);

@@ -101,7 +101,10 @@ pub enum EntitlementCondition {
 
 /// The deadlines a profile sets. Each kind ends at a fixed event in the case; the profile sets
 /// its length and, among the events that make sense for it, the one it counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     ReasonableGroundsDecision,
     ReferralResponse,

@@ -7,7 +7,10 @@ use super::consent::ConsentPurpose;
 use super::{ConsentId, OrganisationId, ReferralId, Timestamp, UserId};
 
 /// What the receiving organisation does, which fixes the purpose and the data it may receive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum RecipientRole {
     /// The national referral mechanism's decision maker.
     CompetentAuthority,
@@ -21,7 +24,7 @@ pub enum RecipientRole {
     ForeignAuthority,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Recipient {
     pub organisation: OrganisationId,
     pub role: RecipientRole,
@@ -39,7 +42,10 @@ impl Recipient {
 }
 
 /// Classes of data a referral may carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum SharedField {
     CaseReference,
     Gender,
@@ -140,7 +146,8 @@ impl RecipientRole {
 }
 
 /// Why a referral may be sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReferralBasis {
     Consent(ConsentId),
     /// A vital-interest emergency, taken by a named role and kept on the record with its reason.
@@ -149,7 +156,8 @@ pub enum ReferralBasis {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
 pub enum ReferralStatus {
     Sent,
     Accepted,
@@ -186,7 +194,7 @@ impl ReferralStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Referral {
     pub id: ReferralId,
     pub recipient: Recipient,
