@@ -138,6 +138,8 @@ pub enum AdminAction {
     ManageOrganisations,
     ManageUsers,
     ReadAuditLog,
+    /// Choose the installation's jurisdiction profile.
+    ChooseProfile,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +258,28 @@ pub fn decide(
 }
 
 /// The decision for administering the installation.
+/// Who may accept or decline a referral: the receiving organisation's providers and decision
+/// makers. Until they accept, their relationship to the case is still `Unrelated`, so this is
+/// the one thing they may record on it.
+pub fn decide_referral_answer(role: Role, actor_organisation: &str, recipient: &str) -> Decision {
+    match role {
+        Role::Provider | Role::DecisionMaker if actor_organisation == recipient => Decision::Allow,
+        Role::Provider | Role::DecisionMaker => Decision::Deny(DenyReason::NoRelationship),
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
+/// Who keeps the service directory: admins for every organisation, providers for their own
+/// organisation's services (capacity changes daily and they know it first).
+pub fn decide_directory(role: Role, actor_organisation: &str, provider: &str) -> Decision {
+    match role {
+        Role::Admin => Decision::Allow,
+        Role::Provider if actor_organisation == provider => Decision::Allow,
+        Role::Provider => Decision::Deny(DenyReason::NoRelationship),
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
 pub fn decide_admin(role: Role, action: AdminAction) -> Decision {
     // Others see the audit of a record through its access history, under the record's policy.
     match (role, action) {

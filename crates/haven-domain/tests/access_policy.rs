@@ -4,7 +4,7 @@
 
 use haven_domain::access::{
     Action, Actor, AdminAction, Decision, DenyReason, FieldClass, RecordParties, Relationship,
-    Role, decide, decide_admin, relationship,
+    Role, decide, decide_admin, decide_directory, decide_referral_answer, relationship,
 };
 
 /// What each role may do; anything not listed is denied.
@@ -228,6 +228,7 @@ fn administration_and_the_whole_audit_log_are_for_admins_only() {
             AdminAction::ManageOrganisations,
             AdminAction::ManageUsers,
             AdminAction::ReadAuditLog,
+            AdminAction::ChooseProfile,
         ] {
             let expected = role == Role::Admin;
             assert_eq!(
@@ -278,4 +279,36 @@ fn relationship_is_the_closest_one() {
         relationship(&actor("u5", "org-ngo", none), &record),
         Relationship::Unrelated
     );
+}
+
+#[test]
+fn only_the_receiving_organisations_providers_and_decision_makers_answer_a_referral() {
+    for role in Role::ALL {
+        let may_answer = matches!(role, Role::Provider | Role::DecisionMaker);
+        assert_eq!(
+            decide_referral_answer(role, "org-shelter", "org-shelter").is_allowed(),
+            may_answer,
+            "{role}"
+        );
+        assert!(
+            !decide_referral_answer(role, "org-other", "org-shelter").is_allowed(),
+            "{role} of another organisation"
+        );
+    }
+}
+
+#[test]
+fn admins_keep_the_directory_and_providers_their_own_services() {
+    for role in Role::ALL {
+        assert_eq!(
+            decide_directory(role, "org-shelter", "org-shelter").is_allowed(),
+            matches!(role, Role::Admin | Role::Provider),
+            "{role}"
+        );
+        assert_eq!(
+            decide_directory(role, "org-other", "org-shelter").is_allowed(),
+            role == Role::Admin,
+            "{role} of another organisation"
+        );
+    }
 }
