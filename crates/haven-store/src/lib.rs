@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod backup;
+mod cases;
 mod db;
 mod keystore;
 mod linkage;
@@ -26,6 +27,10 @@ pub use accounts::{
     User, validate_password,
 };
 pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
+pub use cases::{
+    CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, DEFAULT_NRM_PROFILE, InboxEntry,
+    OpenCase, OverdueEntry,
+};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
@@ -84,6 +89,9 @@ pub enum StoreError {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
+    /// The domain refused the action: the case does not allow it now, with the reason.
+    #[error("{0}")]
+    Refused(String),
     #[error("{field}: {problem}")]
     Invalid { field: String, problem: String },
     #[error("{0}")]

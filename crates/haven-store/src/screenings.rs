@@ -209,7 +209,7 @@ impl Store {
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM person_links").execute(&mut **c).await?.rows_affected());
         // Persons are referred to by the vault tables: update in place rather than delete.
         let actions: Vec<ActionRow> = on_tx!(&mut tx, c => sqlx::query_as(
-            "SELECT record_type, record_id, seq, action, actor_user_id, organisation_id, at, payload FROM record_actions ORDER BY record_type, record_id, seq")
+            "SELECT record_type, record_id, seq, action, actor_user_id, organisation_id, at, payload FROM record_actions WHERE record_type <> 'case' ORDER BY record_type, record_id, seq")
             .fetch_all(&mut **c)
             .await?);
         let mut report = RebuildReport::default();
@@ -291,6 +291,8 @@ impl Store {
                 }
             }
         }
+        // Cases are sealed: they are replayed with their person's key.
+        report.cases = self.rebuild_case_projections(&mut tx).await?;
         append(
             &mut tx,
             AuditActor::System("rebuild-projections"),
@@ -316,8 +318,17 @@ impl Store {
             "SELECT person_id, user_id FROM person_assignments ORDER BY person_id, user_id").fetch_all(p).await?);
         let links: Vec<(String, String)> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT person_id, other_person_id FROM person_links ORDER BY person_id, other_person_id").fetch_all(p).await?);
+        let cases: Vec<crate::CaseSummary> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id, person_id, organisation_id, owner_user_id, owner_team_id, profile_id, stage, status, child, opened_at, last_action_at, version, positive_decision_at, next_due, non_punishment_alert FROM cases ORDER BY id")
+            .fetch_all(p)
+            .await?);
+        let referrals: Vec<(String, String, String, String, String, String, i64)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT case_id, referral_id, recipient_organisation_id, recipient_role, status, fields, sent_at FROM case_referrals ORDER BY case_id, referral_id")
+            .fetch_all(p)
+            .await?);
         let screenings: Vec<String> = screenings.iter().map(ScreeningRow::line).collect();
-        let text = format!("{screenings:?}|{persons:?}|{assignments:?}|{links:?}");
+        let text =
+            format!("{screenings:?}|{persons:?}|{assignments:?}|{links:?}|{cases:?}|{referrals:?}");
         Ok(haven_crypto::chain_hash(&[], &[text.as_bytes()])
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -389,6 +400,7 @@ struct ActionRow {
 pub struct RebuildReport {
     pub screenings: u64,
     pub persons: u64,
+    pub cases: u64,
 }
 
 /// Appends an action to a record's history. A second writer at the same sequence number loses

@@ -290,6 +290,7 @@ impl Store {
             now,
         )
         .await?;
+        on_tx!(&mut tx, c => sqlx::query("DELETE FROM case_documents WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM identity_fields WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM blind_index WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM linkage_encodings WHERE person_id = $1").bind(person_id).execute(&mut **c).await?.rows_affected());
@@ -391,7 +392,7 @@ impl Store {
         })
     }
 
-    async fn live_person_key(&self, person: &PersonRecord) -> Result<DataKey> {
+    pub(crate) async fn live_person_key(&self, person: &PersonRecord) -> Result<DataKey> {
         if person.erased_at.is_some() {
             return Err(StoreError::Conflict(format!(
                 "person {} was erased: their identity no longer exists",

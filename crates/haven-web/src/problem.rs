@@ -105,6 +105,9 @@ impl From<StoreError> for Problem {
             }
             StoreError::Forbidden(reason) => Problem::forbidden(format!("access denied: {reason}")),
             StoreError::Conflict(detail) => Problem::new(StatusCode::CONFLICT, "conflict", detail),
+            StoreError::Refused(reason) => {
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "refused", reason)
+            }
             StoreError::Invalid { field, problem } => {
                 Problem::invalid(field.clone(), format!("{field}: {problem}"))
             }

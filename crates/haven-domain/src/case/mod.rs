@@ -17,7 +17,7 @@ pub mod referral;
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
-pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
+pub use lifecycle::{Case, CaseAction, CaseError, Opening, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
 pub use referral::{Recipient, RecipientRole, Referral, ReferralStatus, SharedField};
 

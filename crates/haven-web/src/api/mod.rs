@@ -2,6 +2,7 @@
 //! the router cannot drift apart.
 
 pub mod admin;
+pub mod cases;
 pub mod extract;
 pub mod meta;
 pub mod persons;
@@ -25,6 +26,7 @@ use crate::state::AppState;
         (name = "admin", description = "Organisations and users"),
         (name = "persons", description = "The identity vault: every read is audited"),
         (name = "screenings", description = "The identification engine"),
+        (name = "cases", description = "The national referral mechanism: cases, consent, referrals, decisions, deadlines"),
         (name = "audit", description = "The audit log")
     )
 )]
@@ -89,6 +91,15 @@ pub fn routes() -> OpenApiRouter<AppState> {
             screenings::list_screenings
         ))
         .routes(routes!(screenings::get_screening))
+        .routes(routes!(cases::open_case, cases::list_cases))
+        .routes(routes!(cases::get_case))
+        .routes(routes!(cases::record_action))
+        .routes(routes!(cases::case_history))
+        .routes(routes!(cases::decision_letter_of))
+        .routes(routes!(cases::referral_inbox))
+        .routes(routes!(cases::overdue))
+        .routes(routes!(cases::list_profiles))
+        .routes(routes!(cases::choose_profile))
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -198,9 +198,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 let report = store.rebuild_projections().await?;
                 let after = store.projection_fingerprint().await?;
                 println!(
-                    "rebuilt {} screenings and {} persons from their histories; state {}",
+                    "rebuilt {} screenings, {} persons and {} cases from their histories; state {}",
                     report.screenings,
                     report.persons,
+                    report.cases,
                     if before == after {
                         "unchanged"
                     } else {
