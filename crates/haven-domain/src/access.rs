@@ -309,22 +309,58 @@ pub struct RecordParties<'a> {
 
 /// The closest relationship the actor has to the record.
 pub fn relationship(actor: &Actor<'_>, record: &RecordParties<'_>) -> Relationship {
-    if actor.user_id == record.owner_user_id {
-        Relationship::Owner
-    } else if record.assigned_user_ids.iter().any(|u| u == actor.user_id) {
-        Relationship::Assigned
-    } else if record
-        .accepted_organisation_ids
-        .iter()
-        .any(|o| o == actor.organisation_id)
-    {
-        Relationship::ReferredAndAccepted
-    } else if record
-        .owner_team_id
-        .is_some_and(|team| actor.supervises_teams.iter().any(|t| t == team))
-    {
-        Relationship::SupervisorOfOwnersTeam
+    relationships(actor, record)[0]
+}
+
+/// Every relationship the actor has to the record, closest first; `Unrelated` when none.
+pub fn relationships(actor: &Actor<'_>, record: &RecordParties<'_>) -> Vec<Relationship> {
+    let candidates = [
+        (Relationship::Owner, actor.user_id == record.owner_user_id),
+        (
+            Relationship::Assigned,
+            record.assigned_user_ids.iter().any(|u| u == actor.user_id),
+        ),
+        (
+            Relationship::ReferredAndAccepted,
+            record
+                .accepted_organisation_ids
+                .iter()
+                .any(|o| o == actor.organisation_id),
+        ),
+        (
+            Relationship::SupervisorOfOwnersTeam,
+            record
+                .owner_team_id
+                .is_some_and(|team| actor.supervises_teams.iter().any(|t| t == team)),
+        ),
+    ];
+    let held: Vec<Relationship> = candidates
+        .into_iter()
+        .filter_map(|(relationship, holds)| holds.then_some(relationship))
+        .collect();
+    if held.is_empty() {
+        vec![Relationship::Unrelated]
     } else {
-        Relationship::Unrelated
+        held
     }
+}
+
+/// The decision for an actor on a record: allowed when any relationship the actor holds allows
+/// it — a supervisor whose organisation also accepted a referral of the case is still the
+/// supervisor of its owner's team. A refusal gives the reason for the closest relationship.
+pub fn decide_on_record(
+    actor: &Actor<'_>,
+    record: &RecordParties<'_>,
+    class: FieldClass,
+    action: Action,
+) -> Decision {
+    let decisions: Vec<Decision> = relationships(actor, record)
+        .into_iter()
+        .map(|relationship| decide(actor.role, relationship, class, action))
+        .collect();
+    decisions
+        .iter()
+        .copied()
+        .find(|d| d.is_allowed())
+        .unwrap_or(decisions[0])
 }

@@ -4,7 +4,8 @@
 
 use haven_domain::access::{
     Action, Actor, AdminAction, Decision, DenyReason, FieldClass, RecordParties, Relationship,
-    Role, decide, decide_admin, decide_directory, decide_referral_answer, relationship,
+    Role, decide, decide_admin, decide_directory, decide_on_record, decide_referral_answer,
+    relationship, relationships,
 };
 
 /// What each role may do; anything not listed is denied.
@@ -311,4 +312,43 @@ fn admins_keep_the_directory_and_providers_their_own_services() {
             "{role} of another organisation"
         );
     }
+}
+
+#[test]
+fn any_relationship_the_actor_holds_can_grant_access() {
+    // The supervisor's organisation is also the competent authority that accepted a referral.
+    let teams = vec!["team-a".to_string()];
+    let accepted = vec!["org-ngo".to_string()];
+    let record = RecordParties {
+        owner_user_id: "u1",
+        owner_team_id: Some("team-a"),
+        assigned_user_ids: &[],
+        accepted_organisation_ids: &accepted,
+    };
+    let supervisor = Actor {
+        user_id: "s1",
+        organisation_id: "org-ngo",
+        role: Role::Supervisor,
+        supervises_teams: &teams,
+    };
+    assert_eq!(
+        relationships(&supervisor, &record),
+        [
+            Relationship::ReferredAndAccepted,
+            Relationship::SupervisorOfOwnersTeam
+        ]
+    );
+    assert!(
+        decide_on_record(&supervisor, &record, FieldClass::Identity, Action::View).is_allowed()
+    );
+    let stranger = Actor {
+        user_id: "x",
+        organisation_id: "org-x",
+        role: Role::Caseworker,
+        supervises_teams: &[],
+    };
+    assert_eq!(
+        decide_on_record(&stranger, &record, FieldClass::Case, Action::View),
+        Decision::Deny(DenyReason::NoRelationship)
+    );
 }

@@ -579,8 +579,7 @@ impl Store {
         class: FieldClass,
         action: Action,
     ) -> bool {
-        let relationship = crate::relationship_of(principal, &parties.as_record());
-        access::decide(principal.role, relationship, class, action).is_allowed()
+        crate::decide_for(principal, &parties.as_record(), class, action).is_allowed()
     }
 
     /// The case's history, opened with the person's key.

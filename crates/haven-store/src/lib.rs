@@ -208,8 +208,7 @@ impl Store {
         action: Action,
         record: (&str, &str),
     ) -> Result<()> {
-        let relationship = relationship_of(principal, parties);
-        match access::decide(principal.role, relationship, class, action) {
+        match decide_for(principal, parties, class, action) {
             Decision::Allow => Ok(()),
             Decision::Deny(reason) => {
                 let event = AuditEvent {
@@ -236,20 +235,24 @@ impl Store {
         class: FieldClass,
         action: Action,
     ) -> bool {
-        let relationship = relationship_of(principal, &person.as_parties());
-        access::decide(principal.role, relationship, class, action).is_allowed()
+        decide_for(principal, &person.as_parties(), class, action).is_allowed()
     }
 }
 
-/// The domain's view of how the principal stands to a record.
-fn relationship_of(principal: &Principal, parties: &RecordParties<'_>) -> access::Relationship {
+/// The domain's decision for the principal on a record, over every relationship they hold.
+pub(crate) fn decide_for(
+    principal: &Principal,
+    parties: &RecordParties<'_>,
+    class: FieldClass,
+    action: Action,
+) -> Decision {
     let actor = access::Actor {
         user_id: &principal.user_id,
         organisation_id: &principal.organisation_id,
         role: principal.role,
         supervises_teams: &principal.supervises_teams,
     };
-    access::relationship(&actor, parties)
+    access::decide_on_record(&actor, parties, class, action)
 }
 
 pub(crate) fn now_ms() -> i64 {
