@@ -328,6 +328,16 @@ impl Store {
         Ok(visible)
     }
 
+    /// How many cases are in each stage, over the whole installation (counts only, for the
+    /// dashboard and the demo; published figures go through the release policy).
+    pub async fn case_counts_by_stage(&self) -> Result<Vec<(String, i64)>> {
+        let counts: Vec<(String, i64)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT stage, COUNT(*) FROM cases GROUP BY stage ORDER BY stage")
+            .fetch_all(p)
+            .await?);
+        Ok(counts)
+    }
+
     /// Referrals sent to the caller's organisation, newest first: its inbox.
     pub async fn referral_inbox(
         &self,

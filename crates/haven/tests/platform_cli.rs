@@ -323,6 +323,22 @@ fn the_demo_builds_a_world_once_and_refuses_a_real_data_dir() {
         words[at - 1].parse().unwrap()
     };
     assert!(screenings(&out) >= 30, "{out}");
+    for stage in [
+        "identified",
+        "anonymous_notification",
+        "referred",
+        "recovery_period",
+        "not_identified",
+        "reconsideration",
+        "recognised",
+        "durable_solution",
+        "closed",
+    ] {
+        assert!(
+            out.contains(&format!("{stage} ")),
+            "a case in {stage}: {out}"
+        );
+    }
     let logins = std::fs::read_to_string(data.join("demo-logins.txt")).unwrap();
     for role in [
         "admin",

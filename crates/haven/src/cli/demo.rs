@@ -14,9 +14,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::{Value, json};
 
-use super::CliError;
 use super::serve::{bind, init_logging, serve};
 use super::store_args::runtime;
+use super::{CliError, demo_cases};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -70,14 +70,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
             logins
         };
         let (screenings, persons) = store.counts().await?;
+        let stages: Vec<String> = store.case_counts_by_stage().await?.into_iter().map(|(stage, n)| format!("{stage} {n}")).collect();
         if args.prepare_only {
-            println!("demo data ready in {place}: {screenings} screenings, {persons} registered persons");
+            println!("demo data ready in {place}: {screenings} screenings, {persons} registered persons; cases by stage: {}", stages.join(", "));
             store.close().await;
             return Ok(());
         }
         let listener = bind(args.listen).await?;
         let address = listener.local_addr().map_err(|e| CliError::Other(anyhow::Error::new(e)))?;
         println!("Haven demo: {screenings} screenings, {persons} registered persons, synthetic data only.");
+        println!("Cases by stage: {}", stages.join(", "));
         println!("Open http://{address}/  (API: http://{address}/api/openapi.json)");
         println!("Sign in with any of these (also in {}):", logins_path.display());
         print!("{logins}");
@@ -136,6 +138,11 @@ const ORGANISATIONS: &[DemoOrganisation] = &[
         ],
     },
     DemoOrganisation {
+        name: "Port City Child Protection Service",
+        org_type: OrgType::LocalGovernmentOrganisation,
+        users: &[("child-provider", "Chiara Child Protection", Role::Provider)],
+    },
+    DemoOrganisation {
         name: "Legal Aid Centre",
         org_type: OrgType::LegalService,
         users: &[("legal-provider", "Lena Lawyer", Role::Provider)],
@@ -151,6 +158,7 @@ const ORGANISATIONS: &[DemoOrganisation] = &[
         users: &[
             ("trainer", "Tariq Trainer", Role::Trainer),
             ("statistician", "Stella Statistician", Role::Statistician),
+            ("school-provider", "Sam School", Role::Provider),
         ],
     },
 ];
@@ -253,7 +261,24 @@ async fn build_world(store: &Store, cases: usize, password: &str) -> Result<Stri
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let team = demo_cases::CaseTeam {
+        caseworker,
+        supervisor: demo_user(store, "supervisor").await?,
+        decision_maker: demo_user(store, "decision").await?,
+        shelter: demo_user(store, "shelter-provider").await?,
+        clinic: demo_user(store, "clinic-provider").await?,
+        legal_aid: demo_user(store, "legal-provider").await?,
+        child_protection: demo_user(store, "child-provider").await?,
+        school: demo_user(store, "school-provider").await?,
+        police: demo_user(store, "police-screener").await?,
+    };
+    demo_cases::build_cases(store, &team, &mut rng).await?;
     Ok(logins)
+}
+
+async fn demo_user(store: &Store, username: &str) -> Result<Principal, CliError> {
+    let user = store.user(username).await?;
+    Ok(store.principal(&user.id).await?)
 }
 
 fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
@@ -415,7 +440,7 @@ fn pick(rng: &mut ChaCha8Rng, pool: &[&'static str], min: usize, max: usize) -> 
     chosen
 }
 
-fn synthetic_identity(rng: &mut ChaCha8Rng) -> IdentityRecord {
+pub fn synthetic_identity(rng: &mut ChaCha8Rng) -> IdentityRecord {
     const GIVEN: [&str; 20] = [
         "Amina", "Fatima", "Olena", "Thi Lan", "Maria", "Blessing", "Priya", "Sofia", "Mariam",
         "Ana", "Ivan", "Kofi", "Ahmed", "Tomas", "Daniel", "Leila", "Yusuf", "Grace", "Elena",

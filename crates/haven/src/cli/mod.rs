@@ -12,6 +12,7 @@ mod audit;
 mod backup;
 mod catalogue;
 mod demo;
+mod demo_cases;
 mod estimate;
 mod keys;
 mod link;
