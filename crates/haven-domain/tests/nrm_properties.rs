@@ -8,10 +8,11 @@ use haven_domain::access::Role;
 use haven_domain::case::lifecycle::{Cooperation, DurableSolution, Setting};
 use haven_domain::case::referral::ReferralBasis;
 use haven_domain::case::{
-    Case, CaseAction, ConsentGiver, ConsentPurpose, DecisionKind, NrmProfile, Outcome,
-    RecipientRole, SharedField, Stage, Timestamp, Track, What, apply, due_items,
+    Case, CaseAction, ConsentGiver, ConsentPurpose, CriminalJusticeOutcome, DecisionKind,
+    NrmProfile, OffenceCategory, Outcome, RecipientRole, SharedField, Stage, Timestamp, Track,
+    What, apply, due_items,
 };
-use haven_domain::htcds::SupportPlanType;
+use haven_domain::htcds::{Gender, PerpetratorRole, SupportPlanType};
 use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
 use proptest::prelude::*;
 
@@ -34,7 +35,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 29 {
+    match kind % 31 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -107,7 +108,9 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
         },
         22 => What::RecordProceeding {
             proceeding: format!("p{n}").as_str().into(),
+            offence: OffenceCategory::ALL[pick % OffenceCategory::ALL.len()],
             description: "Irregular entry".into(),
+            linked_to_trafficking: pick % 3 != 0,
         },
         23 => What::EndProceeding {
             proceeding: case
@@ -134,6 +137,22 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
         },
         // Closing ends a history; rarely, so that most histories go on.
         28 if pick % 4 == 0 => nrm::close(),
+        29 => What::RecordPerpetrator {
+            perpetrator: format!("x{}", pick % 3).as_str().into(),
+            roles: PerpetratorRole::ALL
+                .iter()
+                .copied()
+                .skip(pick % PerpetratorRole::ALL.len())
+                .take(pick % 3)
+                .collect(),
+            sex: Gender::ALL[pick % Gender::ALL.len()],
+            citizenship: ["NG", "RO", "gb"].get(pick % 4).map(|c| c.to_string()),
+        },
+        30 => What::RecordCriminalJusticeOutcome {
+            perpetrator: format!("x{}", pick % 3).as_str().into(),
+            outcome: CriminalJusticeOutcome::ALL[pick % 4],
+            year: [None, Some(2024), Some(2026), Some(2031)][(pick / 4) % 4],
+        },
         _ => What::Review,
     }
 }
@@ -153,9 +172,9 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 48] = [
+const KINDS: [u8; 51] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
-    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28,
+    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -269,6 +288,23 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
         );
         assert!(!case.setting.is_some_and(Setting::is_detention));
         assert!(case.anonymous_notification.is_none());
+    }
+    for alerted in case.non_punishment_alerts() {
+        assert!(alerted.pending && alerted.linked_to_trafficking && case.has_positive_decision());
+    }
+    for perpetrator in &case.perpetrators {
+        assert!(!perpetrator.roles.is_empty());
+        let mut latest = None;
+        let mut year = None;
+        for record in &perpetrator.outcomes {
+            assert!(record.outcome.may_follow(latest));
+            latest = Some(record.outcome);
+            if let Some(y) = record.year {
+                assert!(year.is_none_or(|earlier| earlier <= y));
+                assert!(i64::from(y) <= record.recorded_at.date().ymd().0);
+                year = Some(y);
+            }
+        }
     }
     if let Some(period) = case.recovery_period(profile) {
         assert_eq!(

@@ -40,4 +40,13 @@ nrm-non-punishment-alert = Non-punishment: a proceeding is pending ({ $proceedin
 nrm-non-punishment-notice = Notice to the prosecutor or court: on { $date } the competent authority of the national referral mechanism decided that { $kind ->
     [reasonable_grounds] there are reasonable grounds to believe that the person is a victim of trafficking in human beings
    *[conclusive_grounds] the person is a victim of trafficking in human beings
-}. The person is subject to proceeding { $proceeding } ({ $description }). Victims are not to be punished for unlawful activities they were compelled to commit as a direct consequence of being trafficked (Human Rights Council resolution 32/3, paragraph 14; CETS 197, Article 26). Please consider whether the offence was committed as a consequence of trafficking before continuing.
+}. The person is subject to proceeding { $proceeding } ({ $description }), { $offence ->
+    [immigration] an immigration offence
+    [document] a document offence
+    [prostitution] an offence related to prostitution
+    [drugs] a drugs offence
+    [begging] an offence of begging
+    [fraud] an offence of fraud
+    [theft] an offence of theft
+   *[other] an offence
+}, which is recorded as linked to the trafficking. Victims are not to be punished for unlawful activities they were compelled to commit as a direct consequence of being trafficked (Human Rights Council resolution 32/3, paragraph 14; CETS 197, Article 26). Please consider whether the offence was committed as a consequence of trafficking before continuing.

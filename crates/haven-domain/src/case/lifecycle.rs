@@ -7,15 +7,18 @@ use std::collections::BTreeSet;
 use super::clock::{Awaiting, CivilDate};
 use super::consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 use super::decision::{Decision, DecisionKind, Outcome};
+use super::justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 use super::profile::{
     ClockEvent, DeadlineKind, EntitlementCondition, EntitlementStart, NrmProfile,
 };
 use super::referral::{
     Recipient, RecipientRole, Referral, ReferralBasis, ReferralStatus, SharedField,
 };
-use super::{CaseId, ConsentId, OrganisationId, ProceedingId, ReferralId, Timestamp, UserId};
+use super::{
+    CaseId, ConsentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId, Timestamp, UserId,
+};
 use crate::access::Role;
-use crate::htcds::{CaseStatus, ExploitationType, Gender, SupportPlanType};
+use crate::htcds::{CaseStatus, ExploitationType, Gender, PerpetratorRole, SupportPlanType};
 
 /// Where a case stands in the national referral mechanism. The profile says which moves between
 /// stages exist and who may make them.
@@ -156,14 +159,6 @@ pub enum DurableSolution {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Proceeding {
-    pub id: ProceedingId,
-    /// The offence or breach the person is charged with (immigration, labour, criminal).
-    pub description: String,
-    pub pending: bool,
-}
-
 /// The person's cooperation with law enforcement, recorded for the file. No rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -227,6 +222,8 @@ pub struct Case {
     pub support_plans: Vec<SupportPlan>,
     pub durable_solution: Option<DurableSolution>,
     pub proceedings: Vec<Proceeding>,
+    #[serde(default)]
+    pub perpetrators: Vec<Perpetrator>,
     pub cooperation: Cooperation,
     pub setting: Option<Setting>,
     pub reviews: Vec<Timestamp>,
@@ -323,10 +320,23 @@ pub enum What {
     },
     RecordProceeding {
         proceeding: ProceedingId,
+        offence: OffenceCategory,
         description: String,
+        linked_to_trafficking: bool,
     },
     EndProceeding {
         proceeding: ProceedingId,
+    },
+    RecordPerpetrator {
+        perpetrator: PerpetratorId,
+        roles: BTreeSet<PerpetratorRole>,
+        sex: Gender,
+        citizenship: Option<String>,
+    },
+    RecordCriminalJusticeOutcome {
+        perpetrator: PerpetratorId,
+        outcome: CriminalJusticeOutcome,
+        year: Option<u16>,
     },
     RecordCooperation {
         cooperation: Cooperation,
@@ -373,6 +383,8 @@ impl What {
             What::ChooseDurableSolution { .. } => "a durable solution",
             What::RecordProceeding { .. } => "recording a proceeding",
             What::EndProceeding { .. } => "ending a proceeding",
+            What::RecordPerpetrator { .. } => "recording a perpetrator",
+            What::RecordCriminalJusticeOutcome { .. } => "recording a criminal-justice outcome",
             What::RecordCooperation { .. } => "recording cooperation",
             What::Place { .. } => "a placement",
             What::TransferOwnership { .. } => "a transfer of ownership",
@@ -483,6 +495,21 @@ pub enum CaseError {
     NotAgreed,
     #[error("a country is given as an ISO 3166 alpha-2 code")]
     BadCountry,
+    #[error("a perpetrator is recorded with at least one HTCDS role in the process")]
+    NoPerpetratorRole,
+    #[error(
+        "a perpetrator cannot be recorded as {} when the latest outcome is {}: the order is suspected, then prosecuted, then convicted or acquitted",
+        .outcome.id(),
+        .latest.map_or("none", CriminalJusticeOutcome::id)
+    )]
+    OutcomeOutOfOrder {
+        outcome: CriminalJusticeOutcome,
+        latest: Option<CriminalJusticeOutcome>,
+    },
+    #[error(
+        "the year {0} is before an earlier outcome's, or after the day the outcome is recorded"
+    )]
+    OutcomeYear(u16),
 }
 
 impl Case {
@@ -525,6 +552,7 @@ impl Case {
             support_plans: Vec::new(),
             durable_solution: None,
             proceedings: Vec::new(),
+            perpetrators: Vec::new(),
             cooperation: Cooperation::NotAsked,
             setting: None,
             reviews: Vec::new(),
@@ -706,13 +734,16 @@ impl Case {
         waiting
     }
 
-    /// Pending proceedings against a person with a positive decision: each needs the
-    /// non-punishment notice.
+    /// Pending proceedings for offences linked to the trafficking, against a person with a
+    /// positive decision: each needs the non-punishment notice.
     pub fn non_punishment_alerts(&self) -> Vec<&Proceeding> {
         if !self.has_positive_decision() {
             return Vec::new();
         }
-        self.proceedings.iter().filter(|p| p.pending).collect()
+        self.proceedings
+            .iter()
+            .filter(|p| p.pending && p.linked_to_trafficking)
+            .collect()
     }
 }
 
@@ -1004,7 +1035,9 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
         What::RecordProceeding {
             proceeding,
+            offence,
             description,
+            linked_to_trafficking,
         } => {
             check_role(action)?;
             not_empty(description, "the proceeding")?;
@@ -1013,7 +1046,9 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
             }
             next.proceedings.push(Proceeding {
                 id: proceeding.clone(),
+                offence: *offence,
                 description: description.clone(),
+                linked_to_trafficking: *linked_to_trafficking,
                 pending: true,
             });
         }
@@ -1025,6 +1060,42 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 .find(|p| &p.id == proceeding)
                 .ok_or(CaseError::Unknown("proceeding"))?;
             ended.pending = false;
+        }
+        What::RecordPerpetrator {
+            perpetrator,
+            roles,
+            sex,
+            citizenship,
+        } => {
+            check_role(action)?;
+            if roles.is_empty() {
+                return Err(CaseError::NoPerpetratorRole);
+            }
+            if let Some(country) = citizenship {
+                check_country(country)?;
+            }
+            if case.perpetrators.iter().any(|p| &p.id == perpetrator) {
+                return Err(CaseError::Duplicate(format!("perpetrator {perpetrator}")));
+            }
+            next.perpetrators.push(Perpetrator {
+                id: perpetrator.clone(),
+                roles: roles.clone(),
+                sex: *sex,
+                citizenship: citizenship.clone(),
+                outcomes: Vec::new(),
+            });
+        }
+        What::RecordCriminalJusticeOutcome {
+            perpetrator,
+            outcome,
+            year,
+        } => {
+            check_role(action)?;
+            next.perpetrators
+                .iter_mut()
+                .find(|p| &p.id == perpetrator)
+                .ok_or(CaseError::Unknown("perpetrator"))?
+                .record(*outcome, *year, at)?;
         }
         What::RecordCooperation { cooperation } => {
             check_role(action)?;

@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod consent;
 pub mod decision;
+pub mod justice;
 pub mod letter;
 pub mod lifecycle;
 pub mod profile;
@@ -17,6 +18,7 @@ pub mod referral;
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
+pub use justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
 pub use referral::{Recipient, RecipientRole, Referral, ReferralStatus, SharedField};
@@ -73,4 +75,6 @@ id_newtype! {
     ReferralId;
     /// A criminal, immigration or other proceeding against the person.
     ProceedingId;
+    /// A suspected trafficker, unique within the case: pseudonymous, never a name.
+    PerpetratorId;
 }
