@@ -9,8 +9,8 @@ use haven_domain::case::lifecycle::{Cooperation, DurableSolution, Setting};
 use haven_domain::case::referral::ReferralBasis;
 use haven_domain::case::{
     Case, CaseAction, ConsentGiver, ConsentPurpose, CriminalJusticeOutcome, DecisionKind,
-    NrmProfile, OffenceCategory, Outcome, RecipientRole, SharedField, Stage, Timestamp, Track,
-    What, apply, due_items,
+    NrmProfile, OffenceCategory, Outcome, RecipientRole, ResidenceStatus, SharedField, Stage,
+    Timestamp, Track, What, apply, due_items,
 };
 use haven_domain::htcds::{Gender, PerpetratorRole, SupportPlanType};
 use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
@@ -35,7 +35,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 31 {
+    match kind % 32 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -153,6 +153,18 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             outcome: CriminalJusticeOutcome::ALL[pick % 4],
             year: [None, Some(2024), Some(2026), Some(2031)][(pick / 4) % 4],
         },
+        31 => What::RecordResidenceStatus {
+            status: match pick % 4 {
+                0 | 1 => ResidenceStatus::Applied,
+                2 => ResidenceStatus::Granted {
+                    permit_type: "Temporary stay for victims".into(),
+                    expires: nrm::date(["2026-09-30", "2028-03-31"][(pick / 4) % 2]),
+                },
+                _ => ResidenceStatus::Refused {
+                    reason: "Personal situation not shown".into(),
+                },
+            },
+        },
         _ => What::Review,
     }
 }
@@ -172,9 +184,10 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 51] = [
+const KINDS: [u8; 53] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
-    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30,
+    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 31,
+    31,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -292,6 +305,18 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
     for alerted in case.non_punishment_alerts() {
         assert!(alerted.pending && alerted.linked_to_trafficking && case.has_positive_decision());
     }
+    for pair in case.residence.windows(2) {
+        let decided = !matches!(pair[1].status, ResidenceStatus::Applied);
+        assert_eq!(decided, pair[0].status == ResidenceStatus::Applied);
+    }
+    if let Some(first) = case.residence.first() {
+        assert_eq!(first.status, ResidenceStatus::Applied);
+    }
+    for record in &case.residence {
+        if let ResidenceStatus::Granted { expires, .. } = record.status {
+            assert!(expires > record.recorded_at.date());
+        }
+    }
     for perpetrator in &case.perpetrators {
         assert!(!perpetrator.roles.is_empty());
         let mut latest = None;
@@ -375,7 +400,7 @@ proptest! {
     }
 
     #[test]
-    fn cooperation_never_moves_assistance_residence_or_the_recovery_period(
+    fn cooperation_never_moves_assistance_residence_status_or_the_recovery_period(
         (uk, child, steps) in steps(),
         replacement in 0usize..4,
     ) {
@@ -397,6 +422,7 @@ proptest! {
         prop_assert_eq!(case.entitlements(profile), other.entitlements(profile));
         prop_assert_eq!(case.recovery_period(profile), other.recovery_period(profile));
         prop_assert_eq!(case.stage, other.stage);
+        prop_assert_eq!(&case.residence, &other.residence);
         let now = history.last().unwrap().at;
         prop_assert_eq!(due_items(&case, profile, now), due_items(&other, profile, now));
     }

@@ -14,6 +14,7 @@ use super::profile::{
 use super::referral::{
     Recipient, RecipientRole, Referral, ReferralBasis, ReferralStatus, SharedField,
 };
+use super::residence::{ResidenceRecord, ResidenceStatus};
 use super::{
     CaseId, ConsentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId, Timestamp, UserId,
 };
@@ -225,6 +226,9 @@ pub struct Case {
     #[serde(default)]
     pub perpetrators: Vec<Perpetrator>,
     pub cooperation: Cooperation,
+    /// Every residence status recorded, the latest last.
+    #[serde(default)]
+    pub residence: Vec<ResidenceRecord>,
     pub setting: Option<Setting>,
     pub reviews: Vec<Timestamp>,
     pub closure: Option<Closure>,
@@ -341,6 +345,9 @@ pub enum What {
     RecordCooperation {
         cooperation: Cooperation,
     },
+    RecordResidenceStatus {
+        status: ResidenceStatus,
+    },
     Place {
         setting: Setting,
     },
@@ -385,6 +392,7 @@ impl What {
             What::EndProceeding { .. } => "ending a proceeding",
             What::RecordPerpetrator { .. } => "recording a perpetrator",
             What::RecordCriminalJusticeOutcome { .. } => "recording a criminal-justice outcome",
+            What::RecordResidenceStatus { .. } => "recording residence status",
             What::RecordCooperation { .. } => "recording cooperation",
             What::Place { .. } => "a placement",
             What::TransferOwnership { .. } => "a transfer of ownership",
@@ -510,6 +518,15 @@ pub enum CaseError {
         "the year {0} is before an earlier outcome's, or after the day the outcome is recorded"
     )]
     OutcomeYear(u16),
+    #[error(
+        "a residence status of {status} cannot follow {latest}: a permit is granted or refused on an application, and one application is decided before the next"
+    )]
+    ResidenceOutOfOrder {
+        status: &'static str,
+        latest: &'static str,
+    },
+    #[error("a permit granted today expires on a later day, not on {0}")]
+    PermitExpiresBeforeGranted(CivilDate),
 }
 
 impl Case {
@@ -554,6 +571,7 @@ impl Case {
             proceedings: Vec::new(),
             perpetrators: Vec::new(),
             cooperation: Cooperation::NotAsked,
+            residence: Vec::new(),
             setting: None,
             reviews: Vec::new(),
             closure: None,
@@ -644,6 +662,11 @@ impl Case {
                 first_positive(DecisionKind::ConclusiveGrounds)
             }
         }
+    }
+
+    /// The latest residence status recorded.
+    pub fn residence_status(&self) -> Option<&ResidenceStatus> {
+        self.residence.last().map(|r| &r.status)
     }
 
     /// The person's entitlements under the profile.
@@ -1100,6 +1123,14 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         What::RecordCooperation { cooperation } => {
             check_role(action)?;
             next.cooperation = *cooperation;
+        }
+        What::RecordResidenceStatus { status } => {
+            check_role(action)?;
+            status.check(case.residence_status(), at.date())?;
+            next.residence.push(ResidenceRecord {
+                status: status.clone(),
+                recorded_at: at,
+            });
         }
         What::Place { setting } => {
             check_role(action)?;

@@ -14,6 +14,7 @@ pub mod letter;
 pub mod lifecycle;
 pub mod profile;
 pub mod referral;
+pub mod residence;
 
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
@@ -22,6 +23,7 @@ pub use justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceedi
 pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
 pub use referral::{Recipient, RecipientRole, Referral, ReferralStatus, SharedField};
+pub use residence::{ResidenceRecord, ResidenceStatus};
 
 use std::fmt;
 
