@@ -9,8 +9,8 @@ use haven_domain::case::lifecycle::{Cooperation, DurableSolution, Setting};
 use haven_domain::case::referral::ReferralBasis;
 use haven_domain::case::{
     Case, CaseAction, ConsentGiver, ConsentPurpose, CriminalJusticeOutcome, DecisionKind,
-    NrmProfile, OffenceCategory, Outcome, RecipientRole, ResidenceStatus, SharedField, Stage,
-    Timestamp, Track, What, apply, due_items,
+    NrmProfile, OffenceCategory, Outcome, Preferences, RecipientRole, ResidenceStatus, ServiceKind,
+    SharedField, Stage, Timestamp, Track, What, apply, due_items,
 };
 use haven_domain::htcds::{Gender, PerpetratorRole, SupportPlanType};
 use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
@@ -35,7 +35,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 32 {
+    match kind % 34 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -165,6 +165,21 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
                 },
             },
         },
+        32 => What::RecordNeeds {
+            services: ServiceKind::ALL
+                .into_iter()
+                .filter(|k| (pick >> (*k as usize % 8)) & 1 == 1)
+                .collect(),
+            disability_access: pick % 5 == 0,
+            location: ["north", "", "south"].get(pick % 4).map(|l| l.to_string()),
+        },
+        33 => What::RecordPreferences {
+            preferences: Preferences {
+                caseworker_gender: Gender::ALL.get(pick % 8).copied(),
+                interpreter_gender: Gender::ALL.get((pick / 8) % 8).copied(),
+                women_only_services: pick % 2 == 0,
+            },
+        },
         _ => What::Review,
     }
 }
@@ -184,10 +199,10 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 53] = [
+const KINDS: [u8; 55] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
     16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 31,
-    31,
+    31, 32, 33,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -304,6 +319,9 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
     }
     for alerted in case.non_punishment_alerts() {
         assert!(alerted.pending && alerted.linked_to_trafficking && case.has_positive_decision());
+    }
+    if let Some(needs) = &case.needs {
+        assert!(needs.location.as_ref().is_none_or(|l| !l.trim().is_empty()));
     }
     for pair in case.residence.windows(2) {
         let decided = !matches!(pair[1].status, ResidenceStatus::Applied);

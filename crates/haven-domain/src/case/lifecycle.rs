@@ -15,6 +15,7 @@ use super::referral::{
     Recipient, RecipientRole, Referral, ReferralBasis, ReferralStatus, SharedField,
 };
 use super::residence::{ResidenceRecord, ResidenceStatus};
+use super::services::{Preferences, RecordedNeeds, ServiceKind};
 use super::{
     CaseId, ConsentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId, Timestamp, UserId,
 };
@@ -221,6 +222,11 @@ pub struct Case {
     pub anonymous_notification: Option<AnonymousNotification>,
     pub reconsideration: Option<Reconsideration>,
     pub support_plans: Vec<SupportPlan>,
+    /// The services the person needs, as last recorded.
+    #[serde(default)]
+    pub needs: Option<RecordedNeeds>,
+    #[serde(default)]
+    pub preferences: Preferences,
     pub durable_solution: Option<DurableSolution>,
     pub proceedings: Vec<Proceeding>,
     #[serde(default)]
@@ -317,6 +323,15 @@ pub enum What {
         plan_type: SupportPlanType,
         objectives: String,
     },
+    RecordNeeds {
+        services: BTreeSet<ServiceKind>,
+        disability_access: bool,
+        location: Option<String>,
+    },
+    /// The person's gender preferences, which matching honours.
+    RecordPreferences {
+        preferences: Preferences,
+    },
     ChooseDurableSolution {
         solution: DurableSolution,
         /// The person (or, for a child, the guardian after the best-interests assessment) agrees.
@@ -387,6 +402,8 @@ impl What {
             What::AppointGuardian { .. } => "appointing a guardian",
             What::AssessBestInterests { .. } => "a best-interests assessment",
             What::AddSupportPlan { .. } => "a support plan",
+            What::RecordNeeds { .. } => "recording needs",
+            What::RecordPreferences { .. } => "recording preferences",
             What::ChooseDurableSolution { .. } => "a durable solution",
             What::RecordProceeding { .. } => "recording a proceeding",
             What::EndProceeding { .. } => "ending a proceeding",
@@ -567,6 +584,8 @@ impl Case {
             anonymous_notification: None,
             reconsideration: None,
             support_plans: Vec::new(),
+            needs: None,
+            preferences: Preferences::default(),
             durable_solution: None,
             proceedings: Vec::new(),
             perpetrators: Vec::new(),
@@ -1029,6 +1048,26 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 objectives: objectives.clone(),
                 at,
             });
+        }
+        What::RecordNeeds {
+            services,
+            disability_access,
+            location,
+        } => {
+            check_role(action)?;
+            if let Some(location) = location {
+                not_empty(location, "the location")?;
+            }
+            next.needs = Some(RecordedNeeds {
+                services: services.clone(),
+                disability_access: *disability_access,
+                location: location.clone(),
+                recorded_at: at,
+            });
+        }
+        What::RecordPreferences { preferences } => {
+            check_role(action)?;
+            next.preferences = preferences.clone();
         }
         What::ChooseDurableSolution { solution, agreed } => {
             if !agreed {

@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod profile;
 pub mod referral;
 pub mod residence;
+pub mod services;
 
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
@@ -24,6 +25,10 @@ pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
 pub use referral::{Recipient, RecipientRole, Referral, ReferralStatus, SharedField};
 pub use residence::{ResidenceRecord, ResidenceStatus};
+pub use services::{
+    AgeGroup, AgeRange, Capacity, Eligibility, GendersServed, MatchReason, Needs, PersonAge,
+    Preferences, Service, ServiceKind, ServiceMatch, match_services,
+};
 
 use std::fmt;
 
@@ -79,4 +84,6 @@ id_newtype! {
     ProceedingId;
     /// A suspected trafficker, unique within the case: pseudonymous, never a name.
     PerpetratorId;
+    /// A service in the directory.
+    ServiceId;
 }
