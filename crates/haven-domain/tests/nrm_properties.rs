@@ -10,7 +10,7 @@ use haven_domain::case::referral::ReferralBasis;
 use haven_domain::case::{
     Case, CaseAction, ConsentGiver, ConsentPurpose, CriminalJusticeOutcome, DecisionKind,
     NrmProfile, OffenceCategory, Outcome, Preferences, RecipientRole, ResidenceStatus, ServiceKind,
-    SharedField, Stage, Timestamp, Track, What, apply, due_items,
+    SharedField, Stage, Timestamp, What, apply, due_items,
 };
 use haven_domain::htcds::{Gender, PerpetratorRole, SupportPlanType};
 use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
@@ -35,7 +35,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 34 {
+    match kind % 36 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -138,20 +138,25 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
         // Closing ends a history; rarely, so that most histories go on.
         28 if pick % 4 == 0 => nrm::close(),
         29 => What::RecordPerpetrator {
-            perpetrator: format!("x{}", pick % 3).as_str().into(),
+            perpetrator: format!("x{}", pick % 4).as_str().into(),
             roles: PerpetratorRole::ALL
                 .iter()
                 .copied()
                 .skip(pick % PerpetratorRole::ALL.len())
-                .take(pick % 3)
+                .take((pick / 4) % 3)
                 .collect(),
             sex: Gender::ALL[pick % Gender::ALL.len()],
-            citizenship: ["NG", "RO", "gb"].get(pick % 4).map(|c| c.to_string()),
+            citizenship: ["NG", "RO", "gb"]
+                .get((pick / 16) % 4)
+                .map(|c| c.to_string()),
         },
         30 => What::RecordCriminalJusticeOutcome {
-            perpetrator: format!("x{}", pick % 3).as_str().into(),
-            outcome: CriminalJusticeOutcome::ALL[pick % 4],
-            year: [None, Some(2024), Some(2026), Some(2031)][(pick / 4) % 4],
+            perpetrator: case
+                .perpetrators
+                .get(pick % case.perpetrators.len().max(1))
+                .map_or_else(|| "none".into(), |p| p.id.clone()),
+            outcome: CriminalJusticeOutcome::ALL[(pick / 2) % 4],
+            year: [None, Some(2024), Some(2026), Some(2031)][(pick / 8) % 4],
         },
         31 => What::RecordResidenceStatus {
             status: match pick % 4 {
@@ -180,6 +185,14 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
                 women_only_services: pick % 2 == 0,
             },
         },
+        34 => What::AssessAge {
+            serious_doubt: ["Claims 17; looks older", ""][usize::from(pick % 7 == 0)].into(),
+            outcome_child: pick % 3 == 0,
+            benefit_of_doubt: pick % 4 == 1,
+        },
+        35 => What::FlagFamilyTracing {
+            needed: pick % 2 == 0,
+        },
         _ => What::Review,
     }
 }
@@ -199,10 +212,10 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 55] = [
+const KINDS: [u8; 60] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
-    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 31,
-    31, 32, 33,
+    16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 30,
+    30, 31, 31, 32, 33, 34, 34, 35,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -214,12 +227,17 @@ fn cooperation(pick: usize) -> Cooperation {
 }
 
 /// The accepted actions of a random history, and the case they make.
-fn run(profile: &NrmProfile, child: bool, steps: &[Step]) -> (Vec<CaseAction>, Case) {
+/// Opens an adult's case, an adult's whose age is in doubt, or a child's, by `opening % 3`.
+fn run(profile: &NrmProfile, opening: u8, steps: &[Step]) -> (Vec<CaseAction>, Case) {
     let opening = CaseAction {
         by: "caseworker-1".into(),
         role: Role::Caseworker,
         at: nrm::morning("2026-03-02"),
-        what: nrm::open(child, Some("en")),
+        what: match opening % 3 {
+            0 => nrm::open(false, Some("en")),
+            1 => nrm::open_age_in_doubt(),
+            _ => nrm::open(true, Some("en")),
+        },
     };
     let mut case = Case::open(&opening).unwrap();
     let mut accepted = vec![opening];
@@ -283,7 +301,18 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
         );
     }
     if case.stage == Stage::AnonymousNotification {
-        assert!(case.anonymous_notification.is_some() && !case.is_child());
+        assert!(case.anonymous_notification.is_some());
+    }
+    // An anonymous notification is for an adult: on the child track only when an age
+    // assessment found the person to be a child after it was made.
+    if let Some(notification) = &case.anonymous_notification
+        && case.is_child()
+    {
+        assert!(
+            case.age_assessments
+                .iter()
+                .any(|a| a.at >= notification.at && a.finds_child())
+        );
     }
     for decision in &case.decisions {
         assert_eq!(decision.decided_by.0, "decision-maker-1");
@@ -308,14 +337,20 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
             assert_eq!(consent.purpose, referral.recipient.consent_purpose());
         }
     }
-    if let Track::Child(_) = case.track {
-        assert!(
-            case.consents
-                .iter()
-                .all(|c| matches!(c.given_by, ConsentGiver::Guardian { .. }))
+    // Consent in force comes from whoever consents for the person on their track.
+    for consent in case.consents.iter().filter(|c| c.is_active()) {
+        assert_eq!(
+            case.is_child(),
+            matches!(consent.given_by, ConsentGiver::Guardian { .. })
         );
+    }
+    if case.is_child() {
         assert!(!case.setting.is_some_and(Setting::is_detention));
-        assert!(case.anonymous_notification.is_none());
+    }
+    if let Some(last) = case.age_assessments.last() {
+        assert!(!case.age_in_doubt);
+        assert_eq!(last.finds_child(), case.is_child());
+        assert!(!last.serious_doubt.trim().is_empty());
     }
     for alerted in case.non_punishment_alerts() {
         assert!(alerted.pending && alerted.linked_to_trafficking && case.has_positive_decision());
@@ -360,10 +395,10 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
     }
 }
 
-fn steps() -> impl Strategy<Value = (bool, bool, Vec<Step>)> {
+fn steps() -> impl Strategy<Value = (bool, u8, Vec<Step>)> {
     (
         any::<bool>(),
-        any::<bool>(),
+        any::<u8>(),
         prop::collection::vec(
             (
                 prop::sample::select(KINDS.as_slice()),
@@ -384,16 +419,16 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn random_histories_reach_only_coherent_cases((uk, child, steps) in steps()) {
+    fn random_histories_reach_only_coherent_cases((uk, opening, steps) in steps()) {
         let profile = profile(uk);
-        let (_, case) = run(profile, child, &steps);
+        let (_, case) = run(profile, opening, &steps);
         assert_coherent(&case, profile);
     }
 
     #[test]
-    fn replaying_a_history_twice_gives_the_same_case((uk, child, steps) in steps()) {
+    fn replaying_a_history_twice_gives_the_same_case((uk, opening, steps) in steps()) {
         let profile = profile(uk);
-        let (history, case) = run(profile, child, &steps);
+        let (history, case) = run(profile, opening, &steps);
         let first = Case::replay(&history, profile).unwrap();
         let second = Case::replay(&history, profile).unwrap();
         prop_assert_eq!(&first, &second);
@@ -401,10 +436,10 @@ proptest! {
     }
 
     #[test]
-    fn a_history_read_back_from_json_replays_to_the_same_case((uk, child, steps) in steps()) {
+    fn a_history_read_back_from_json_replays_to_the_same_case((uk, opening, steps) in steps()) {
         // The store keeps each action as JSON: what it reads back must be what was taken.
         let profile = profile(uk);
-        let (history, case) = run(profile, child, &steps);
+        let (history, case) = run(profile, opening, &steps);
         let stored: Vec<String> = history
             .iter()
             .map(|a| serde_json::to_string(a).unwrap())
@@ -419,11 +454,11 @@ proptest! {
 
     #[test]
     fn cooperation_never_moves_assistance_residence_status_or_the_recovery_period(
-        (uk, child, steps) in steps(),
+        (uk, opening, steps) in steps(),
         replacement in 0usize..4,
     ) {
         let profile = profile(uk);
-        let (history, case) = run(profile, child, &steps);
+        let (history, case) = run(profile, opening, &steps);
         // Every cooperation record changed to another value, or removed.
         let altered: Vec<CaseAction> = history
             .iter()

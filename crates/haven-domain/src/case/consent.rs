@@ -96,6 +96,8 @@ pub struct Consent {
     /// The language of the interpreter, when one was used.
     pub interpreter: Option<String>,
     pub given_at: Timestamp,
+    /// When it was withdrawn, or ended because an age assessment changed who consents for the
+    /// person.
     pub withdrawn_at: Option<Timestamp>,
 }
 

@@ -85,7 +85,8 @@ impl Stage {
     }
 }
 
-/// The child track follows the person's age as established at screening, or its presumption.
+/// The child track follows the person's age as established at screening, or its presumption,
+/// until an age assessment says otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
@@ -97,6 +98,36 @@ pub enum Track {
 pub struct ChildTrack {
     pub guardian: Option<Guardian>,
     pub best_interests: Option<BestInterestsAssessment>,
+    #[serde(default)]
+    pub family_tracing: Option<FamilyTracing>,
+}
+
+/// Whether the child's family is to be traced, as last assessed. Tracing is never automatic:
+/// the family may be part of the trafficking.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FamilyTracing {
+    pub needed: bool,
+    pub flagged_at: Timestamp,
+}
+
+/// An age assessment, made only where serious doubt about the person's age remains.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AgeAssessment {
+    /// The doubt that justified it, in writing.
+    pub serious_doubt: String,
+    /// The assessment found the person to be a child.
+    pub outcome_child: bool,
+    /// The assessment could not establish the age and the person was given the benefit of the
+    /// doubt: they are treated as a child.
+    pub benefit_of_doubt: bool,
+    pub at: Timestamp,
+}
+
+impl AgeAssessment {
+    /// The person is to be treated as a child.
+    pub fn finds_child(&self) -> bool {
+        self.outcome_child || self.benefit_of_doubt
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -213,6 +244,11 @@ pub struct Case {
     pub opened_at: Timestamp,
     pub owner: UserId,
     pub track: Track,
+    /// The person's age is not established: an age assessment may take place.
+    #[serde(default)]
+    pub age_in_doubt: bool,
+    #[serde(default)]
+    pub age_assessments: Vec<AgeAssessment>,
     /// The person's language (BCP 47), for letters.
     pub language: Option<String>,
     pub stage: Stage,
@@ -258,6 +294,10 @@ pub enum What {
         case: CaseId,
         opening: Opening,
         child: bool,
+        /// The age is not established (claimed or observed only), so that an age assessment
+        /// may follow on the adult track too.
+        #[serde(default)]
+        age_in_doubt: bool,
         language: Option<String>,
     },
     GiveConsent {
@@ -318,6 +358,14 @@ pub enum What {
     },
     AssessBestInterests {
         summary: String,
+    },
+    AssessAge {
+        serious_doubt: String,
+        outcome_child: bool,
+        benefit_of_doubt: bool,
+    },
+    FlagFamilyTracing {
+        needed: bool,
     },
     AddSupportPlan {
         plan_type: SupportPlanType,
@@ -402,6 +450,8 @@ impl What {
             What::AppointGuardian { .. } => "appointing a guardian",
             What::AssessBestInterests { .. } => "a best-interests assessment",
             What::AddSupportPlan { .. } => "a support plan",
+            What::AssessAge { .. } => "an age assessment",
+            What::FlagFamilyTracing { .. } => "flagging family tracing",
             What::RecordNeeds { .. } => "recording needs",
             What::RecordPreferences { .. } => "recording preferences",
             What::ChooseDurableSolution { .. } => "a durable solution",
@@ -483,6 +533,10 @@ pub enum CaseError {
     NoAnonymousNotificationForChild,
     #[error("a child is never detained")]
     ChildDetention,
+    #[error(
+        "an age assessment takes place only where serious doubt about the age remains: on the child track, or where the age is in doubt"
+    )]
+    AgeNotInDoubt,
     #[error("{0} is already recorded")]
     Duplicate(String),
     #[error("no {0} with that id")]
@@ -553,6 +607,7 @@ impl Case {
             case,
             opening,
             child,
+            age_in_doubt,
             language,
         } = &action.what
         else {
@@ -576,6 +631,8 @@ impl Case {
             } else {
                 Track::Adult
             },
+            age_in_doubt: *age_in_doubt,
+            age_assessments: Vec::new(),
             language: language.clone(),
             stage: Stage::Identified,
             consents: Vec::new(),
@@ -655,6 +712,15 @@ impl Case {
         self.decisions
             .last()
             .is_some_and(|d| d.outcome == Outcome::Positive)
+    }
+
+    /// A child is in the child protection system once a referral to it is sent, accepted or
+    /// completed; a declined, revoked or suspended one leaves the referral to be made.
+    pub fn referred_to_child_protection(&self) -> bool {
+        self.referrals.iter().any(|r| {
+            r.recipient.role == RecipientRole::ChildProtection
+                && (r.status.is_active() || matches!(r.status, ReferralStatus::Completed { .. }))
+        })
     }
 
     fn active_competent_authority_referral(&self) -> Option<&Referral> {
@@ -761,6 +827,9 @@ impl Case {
             if child.guardian.is_none() {
                 wait(DeadlineKind::GuardianAppointment, None);
             }
+            if !self.referred_to_child_protection() {
+                wait(DeadlineKind::ChildProtectionReferral, None);
+            }
             if child.best_interests.is_none() {
                 wait(DeadlineKind::BestInterestsAssessment, None);
             }
@@ -863,25 +932,15 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
         What::WithdrawConsent { consent } => {
             check_role(action)?;
-            let withdrawn = next
+            let withdrawn = case
                 .consents
-                .iter_mut()
+                .iter()
                 .find(|c| &c.id == consent)
                 .ok_or(CaseError::Unknown("consent"))?;
             if !withdrawn.is_active() {
                 return Err(CaseError::AlreadyWithdrawn);
             }
-            withdrawn.withdrawn_at = Some(at);
-            // Whatever relied on the consent stops; the recipient receives nothing more.
-            for referral in &mut next.referrals {
-                if referral.status.is_active()
-                    && referral.basis == ReferralBasis::Consent(consent.clone())
-                {
-                    referral.status = ReferralStatus::Suspended {
-                        consent: consent.clone(),
-                    };
-                }
-            }
+            end_consent(&mut next, consent, at);
         }
         What::Refer {
             referral,
@@ -1035,6 +1094,57 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
             child.best_interests = Some(BestInterestsAssessment {
                 summary: summary.clone(),
                 at,
+            });
+        }
+        What::AssessAge {
+            serious_doubt,
+            outcome_child,
+            benefit_of_doubt,
+        } => {
+            check_role(action)?;
+            not_empty(serious_doubt, "the serious doubt about the person's age")?;
+            if !case.is_child() && !case.age_in_doubt {
+                return Err(CaseError::AgeNotInDoubt);
+            }
+            let assessment = AgeAssessment {
+                serious_doubt: serious_doubt.clone(),
+                outcome_child: *outcome_child,
+                benefit_of_doubt: *benefit_of_doubt,
+                at,
+            };
+            let child = assessment.finds_child();
+            if child && case.setting.is_some_and(Setting::is_detention) {
+                return Err(CaseError::ChildDetention);
+            }
+            if child != case.is_child() {
+                next.track = if child {
+                    Track::Child(ChildTrack::default())
+                } else {
+                    Track::Adult
+                };
+                // Consent given by the wrong person for the track found ends: a child consents
+                // through a guardian, an adult for themselves.
+                let ended: Vec<ConsentId> = case
+                    .consents
+                    .iter()
+                    .filter(|c| c.is_active() && child == (c.given_by == ConsentGiver::Person))
+                    .map(|c| c.id.clone())
+                    .collect();
+                for consent in &ended {
+                    end_consent(&mut next, consent, at);
+                }
+            }
+            next.age_in_doubt = false;
+            next.age_assessments.push(assessment);
+        }
+        What::FlagFamilyTracing { needed } => {
+            check_role(action)?;
+            let Track::Child(child) = &mut next.track else {
+                return Err(CaseError::ChildTrackOnly("family tracing is for a child"));
+            };
+            child.family_tracing = Some(FamilyTracing {
+                needed: *needed,
+                flagged_at: at,
             });
         }
         What::AddSupportPlan {
@@ -1204,6 +1314,21 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
     }
     Ok(next)
+}
+
+/// Ends a consent, withdrawn or no longer valid, and suspends whatever relied on it: the
+/// recipient receives nothing more.
+fn end_consent(case: &mut Case, id: &ConsentId, at: Timestamp) {
+    for consent in case.consents.iter_mut().filter(|c| &c.id == id) {
+        consent.withdrawn_at = Some(at);
+    }
+    for referral in &mut case.referrals {
+        if referral.status.is_active() && referral.basis == ReferralBasis::Consent(id.clone()) {
+            referral.status = ReferralStatus::Suspended {
+                consent: id.clone(),
+            };
+        }
+    }
 }
 
 fn check_role(action: &CaseAction) -> Result<(), CaseError> {
