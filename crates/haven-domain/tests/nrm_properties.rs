@@ -5,12 +5,13 @@
 mod nrm;
 
 use haven_domain::access::Role;
+use haven_domain::case::documents::MAX_SIZE_BYTES;
 use haven_domain::case::lifecycle::{Cooperation, DurableSolution, Setting};
 use haven_domain::case::referral::ReferralBasis;
 use haven_domain::case::{
     Case, CaseAction, ConsentGiver, ConsentPurpose, CriminalJusticeOutcome, DecisionKind,
-    NrmProfile, OffenceCategory, Outcome, Preferences, RecipientRole, ResidenceStatus, ServiceKind,
-    SharedField, Stage, Timestamp, What, apply, due_items,
+    DocumentKind, MediaType, NrmProfile, OffenceCategory, Outcome, Preferences, RecipientRole,
+    ResidenceStatus, ServiceKind, Sha256, SharedField, Stage, Timestamp, What, apply, due_items,
 };
 use haven_domain::htcds::{Gender, PerpetratorRole, SupportPlanType};
 use nrm::{DAY_MS, adult_consent, decide, guardian_consent, recipient, refer};
@@ -35,7 +36,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 36 {
+    match kind % 38 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -193,6 +194,20 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
         35 => What::FlagFamilyTracing {
             needed: pick % 2 == 0,
         },
+        36 => What::AttachDocument {
+            document: format!("d{}", pick % 5).as_str().into(),
+            kind: [DocumentKind::IdentityDocument, DocumentKind::Photo][pick % 2],
+            media_type: MediaType::ALL[pick % MediaType::ALL.len()],
+            size_bytes: [0, 1, 70_000, MAX_SIZE_BYTES, MAX_SIZE_BYTES + 1][(pick / 5) % 5],
+            sha256: Sha256::parse(&format!("{pick:064x}")).unwrap(),
+        },
+        37 => What::RemoveDocument {
+            document: case
+                .documents
+                .get(pick % case.documents.len().max(1))
+                .map_or_else(|| "none".into(), |d| d.id.clone()),
+            reason: ["Wrong case", ""][usize::from(pick % 6 == 0)].into(),
+        },
         _ => What::Review,
     }
 }
@@ -212,10 +227,10 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 60] = [
+const KINDS: [u8; 62] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
     16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 30,
-    30, 31, 31, 32, 33, 34, 34, 35,
+    30, 31, 31, 32, 33, 34, 34, 35, 36, 37,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -357,6 +372,13 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
     }
     if let Some(needs) = &case.needs {
         assert!(needs.location.as_ref().is_none_or(|l| !l.trim().is_empty()));
+    }
+    for (i, document) in case.documents.iter().enumerate() {
+        assert!((1..=MAX_SIZE_BYTES).contains(&document.size_bytes));
+        assert!(case.documents[..i].iter().all(|d| d.id != document.id));
+        if let Some(removal) = &document.removed {
+            assert!(!removal.reason.trim().is_empty() && removal.at >= document.attached_at);
+        }
     }
     for pair in case.residence.windows(2) {
         let decided = !matches!(pair[1].status, ResidenceStatus::Applied);

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::clock::{Awaiting, CivilDate};
 use super::consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 use super::decision::{Decision, DecisionKind, Outcome};
+use super::documents::{self, Document, DocumentError, DocumentKind, MediaType, Removal, Sha256};
 use super::justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 use super::profile::{
     ClockEvent, DeadlineKind, EntitlementCondition, EntitlementStart, NrmProfile,
@@ -17,7 +18,8 @@ use super::referral::{
 use super::residence::{ResidenceRecord, ResidenceStatus};
 use super::services::{Preferences, RecordedNeeds, ServiceKind};
 use super::{
-    CaseId, ConsentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId, Timestamp, UserId,
+    CaseId, ConsentId, DocumentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId,
+    Timestamp, UserId,
 };
 use crate::access::Role;
 use crate::htcds::{CaseStatus, ExploitationType, Gender, PerpetratorRole, SupportPlanType};
@@ -273,6 +275,8 @@ pub struct Case {
     pub residence: Vec<ResidenceRecord>,
     pub setting: Option<Setting>,
     pub reviews: Vec<Timestamp>,
+    #[serde(default)]
+    pub documents: Vec<Document>,
     pub closure: Option<Closure>,
     /// When the last action was taken; histories run forward in time.
     pub last_action_at: Timestamp,
@@ -418,6 +422,18 @@ pub enum What {
         to: UserId,
     },
     Review,
+    /// A document whose content the server has checked (`documents::check_upload`) and stored.
+    AttachDocument {
+        document: DocumentId,
+        kind: DocumentKind,
+        media_type: MediaType,
+        size_bytes: u64,
+        sha256: Sha256,
+    },
+    RemoveDocument {
+        document: DocumentId,
+        reason: String,
+    },
     Close {
         status: ClosureStatus,
         reason: String,
@@ -464,6 +480,8 @@ impl What {
             What::Place { .. } => "a placement",
             What::TransferOwnership { .. } => "a transfer of ownership",
             What::Review => "a case review",
+            What::AttachDocument { .. } => "attaching a document",
+            What::RemoveDocument { .. } => "removing a document",
             What::Close { .. } => "closing the case",
         }
     }
@@ -480,6 +498,8 @@ impl What {
             What::EmergencyReferral { .. } => &[Supervisor],
             What::AddSupportPlan { .. } => &[Caseworker, Supervisor, Provider],
             What::TransferOwnership { .. } => &[Caseworker, Supervisor],
+            // A shelter's medical report, the authority's decision letter.
+            What::AttachDocument { .. } => &[Caseworker, Supervisor, Provider, DecisionMaker],
             _ => &[Caseworker, Supervisor],
         }
     }
@@ -574,6 +594,10 @@ pub enum CaseError {
     NotAgreed,
     #[error("a country is given as an ISO 3166 alpha-2 code")]
     BadCountry,
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error("document {0} was already removed")]
+    DocumentRemoved(DocumentId),
     #[error("a perpetrator is recorded with at least one HTCDS role in the process")]
     NoPerpetratorRole,
     #[error(
@@ -650,6 +674,7 @@ impl Case {
             residence: Vec::new(),
             setting: None,
             reviews: Vec::new(),
+            documents: Vec::new(),
             closure: None,
             last_action_at: action.at,
         })
@@ -705,6 +730,10 @@ impl Case {
 
     pub fn referral(&self, id: &ReferralId) -> Option<&Referral> {
         self.referrals.iter().find(|r| &r.id == id)
+    }
+
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
     }
 
     /// A positive reasonable- or conclusive-grounds decision that is still the latest word.
@@ -1302,6 +1331,46 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         What::Review => {
             check_role(action)?;
             next.reviews.push(at);
+        }
+        What::AttachDocument {
+            document,
+            kind,
+            media_type,
+            size_bytes,
+            sha256,
+        } => {
+            check_role(action)?;
+            documents::check_size(*size_bytes)?;
+            if case.document(document).is_some() {
+                return Err(CaseError::Duplicate(format!("document {document}")));
+            }
+            next.documents.push(Document {
+                id: document.clone(),
+                kind: *kind,
+                media_type: *media_type,
+                size_bytes: *size_bytes,
+                sha256: sha256.clone(),
+                attached_by: action.by.clone(),
+                attached_at: at,
+                removed: None,
+            });
+        }
+        What::RemoveDocument { document, reason } => {
+            check_role(action)?;
+            not_empty(reason, "the reason for removing the document")?;
+            let removed = next
+                .documents
+                .iter_mut()
+                .find(|d| &d.id == document)
+                .ok_or(CaseError::Unknown("document"))?;
+            if removed.removed.is_some() {
+                return Err(CaseError::DocumentRemoved(document.clone()));
+            }
+            removed.removed = Some(Removal {
+                reason: reason.clone(),
+                by: action.by.clone(),
+                at,
+            });
         }
         What::Close { status, reason } => {
             not_empty(reason, "the reason for closure")?;

@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod consent;
 pub mod decision;
+pub mod documents;
 pub mod justice;
 pub mod letter;
 pub mod lifecycle;
@@ -20,6 +21,7 @@ pub mod services;
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
+pub use documents::{Document, DocumentError, DocumentKind, MediaType, Sha256};
 pub use justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
@@ -86,4 +88,6 @@ id_newtype! {
     PerpetratorId;
     /// A service in the directory.
     ServiceId;
+    /// A document attached to a case, unique within it.
+    DocumentId;
 }
