@@ -135,6 +135,8 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
         },
         26 => What::TransferOwnership {
             to: "caseworker-1".into(),
+            to_organisation: [None, Some("shelter".into()), Some("ngo-north".into())][pick % 3]
+                .clone(),
         },
         // Closing ends a history; rarely, so that most histories go on.
         28 if pick % 4 == 0 => nrm::close(),
@@ -215,6 +217,10 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
 fn natural_role(case: &Case, what: &What) -> Role {
     match what {
         What::Decide { .. } => Role::DecisionMaker,
+        What::TransferOwnership {
+            to_organisation: Some(_),
+            ..
+        } => Role::Supervisor,
         What::EmergencyReferral { .. } => Role::Supervisor,
         What::AcceptReferral { referral }
         | What::DeclineReferral { referral, .. }
@@ -372,6 +378,14 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
     }
     if let Some(needs) = &case.needs {
         assert!(needs.location.as_ref().is_none_or(|l| !l.trim().is_empty()));
+    }
+    if let Some(organisation) = &case.transferred_to {
+        // Transferred with consent to that organisation, which may since have been withdrawn.
+        assert!(
+            case.consents
+                .iter()
+                .any(|c| c.purpose == ConsentPurpose::Referral(organisation.clone()))
+        );
     }
     for (i, document) in case.documents.iter().enumerate() {
         assert!((1..=MAX_SIZE_BYTES).contains(&document.size_bytes));

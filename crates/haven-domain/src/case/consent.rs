@@ -11,7 +11,7 @@ use super::{ConsentId, OrganisationId, Timestamp, UserId};
 #[serde(rename_all = "snake_case")]
 pub enum ConsentPurpose {
     Assistance,
-    /// Referral to one named organisation.
+    /// Referral to one named organisation, or the transfer of the case to it.
     Referral(OrganisationId),
     LawEnforcementSharing,
     Statistics,

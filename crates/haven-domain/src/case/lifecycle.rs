@@ -245,6 +245,10 @@ pub struct Case {
     pub opening: Opening,
     pub opened_at: Timestamp,
     pub owner: UserId,
+    /// The organisation the case was last transferred to; `None` while the organisation that
+    /// opened it holds it.
+    #[serde(default)]
+    pub transferred_to: Option<OrganisationId>,
     pub track: Track,
     /// The person's age is not established: an age assessment may take place.
     #[serde(default)]
@@ -420,6 +424,9 @@ pub enum What {
     },
     TransferOwnership {
         to: UserId,
+        /// The organisation taking the case over, when it leaves the one holding it.
+        #[serde(default)]
+        to_organisation: Option<OrganisationId>,
     },
     Review,
     /// A document whose content the server has checked (`documents::check_upload`) and stored.
@@ -650,6 +657,7 @@ impl Case {
             opening: opening.clone(),
             opened_at: action.at,
             owner: action.by.clone(),
+            transferred_to: None,
             track: if *child {
                 Track::Child(ChildTrack::default())
             } else {
@@ -1317,7 +1325,10 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
             }
             next.setting = Some(*setting);
         }
-        What::TransferOwnership { to } => {
+        What::TransferOwnership {
+            to,
+            to_organisation,
+        } => {
             check_role(action)?;
             // A caseworker hands over only their own case; a supervisor reassigns any.
             if action.role == Role::Caseworker && action.by != case.owner {
@@ -1325,6 +1336,18 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                     role: action.role,
                     action: "a transfer of a case they do not own",
                 });
+            }
+            if let Some(organisation) = to_organisation {
+                // Another organisation receives the whole case: a supervisor's decision, and a
+                // disclosure the person must have agreed to, as for a referral to it.
+                if action.role != Role::Supervisor {
+                    return Err(CaseError::RoleMayNot {
+                        role: action.role,
+                        action: "a transfer of a case to another organisation",
+                    });
+                }
+                case.consent_for(&ConsentPurpose::Referral(organisation.clone()))?;
+                next.transferred_to = Some(organisation.clone());
             }
             next.owner = to.clone();
         }
