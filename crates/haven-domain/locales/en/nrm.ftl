@@ -108,3 +108,24 @@ nrm-match-interpreter-gender = no interpreter who is { $gender ->
     [NonConforming] gender non-conforming
    *[NonSpecifiedUnknown] of the gender asked for
 }, as the person prefers
+
+## Daily digest
+
+nrm-digest-title = Daily digest for { $user }, { $day }
+nrm-digest-empty = Nothing is due today, overdue or waiting for an answer.
+nrm-digest-section = { $section ->
+    [escalated] Escalated to the supervisor
+    [overdue] Overdue
+    [due_today] Due today
+   *[waiting_for_answer] Waiting for your organisation's answer
+} ({ $count })
+nrm-digest-item = - { $case }: { $kind ->
+    [reasonable_grounds_decision] reasonable-grounds decision
+    [referral_response] answer to referral { $referral }
+    [guardian_appointment] appointment of a guardian
+    [best_interests_assessment] best-interests assessment
+    [child_protection_referral] referral to child protection
+    [conclusive_grounds_decision] conclusive-grounds decision
+    [reconsideration_decision] decision on reconsideration
+   *[case_review] case review
+}, due { $due }

@@ -760,7 +760,7 @@ impl Case {
         })
     }
 
-    fn active_competent_authority_referral(&self) -> Option<&Referral> {
+    pub(super) fn active_competent_authority_referral(&self) -> Option<&Referral> {
         self.referrals
             .iter()
             .rev()

@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod consent;
 pub mod decision;
+pub mod digest;
 pub mod documents;
 pub mod justice;
 pub mod letter;
@@ -21,6 +22,7 @@ pub mod services;
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
+pub use digest::{Digest, DigestItem, Reader, digest};
 pub use documents::{Document, DocumentError, DocumentKind, MediaType, Sha256};
 pub use justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 pub use lifecycle::{Case, CaseAction, CaseError, Stage, Track, What, apply};
