@@ -526,3 +526,41 @@ fn a_cases_recorded_needs_and_preferences_feed_matching() {
         .collect();
     assert_eq!(eligible, [("school", true), ("adults", false)]);
 }
+
+#[test]
+fn every_reason_reads_in_words_for_every_kind_and_gender() {
+    let en = Localizer::english();
+    let range = ages(Some(6), Some(12));
+    for kind in ServiceKind::ALL {
+        for gender in Gender::ALL.iter().copied() {
+            for reason in [
+                MatchReason::GenderNotServed { gender },
+                MatchReason::WomenOnly { gender },
+                MatchReason::NotWomenOnly,
+                MatchReason::DoesNotServeChildren,
+                MatchReason::DoesNotServeAdults,
+                MatchReason::OutsideAgeRange { range },
+                MatchReason::NotChildFriendly,
+                MatchReason::NoDisabilityAccess,
+                MatchReason::NoPlacesFree,
+                MatchReason::DoesNotInterpret {
+                    language: "ti".into(),
+                },
+                MatchReason::InterpreterNeeded {
+                    language: "ti".into(),
+                },
+                MatchReason::OtherLocation {
+                    location: "east".into(),
+                },
+                MatchReason::CaseworkerGenderUnavailable { gender },
+                MatchReason::InterpreterGenderUnavailable { gender },
+            ] {
+                let words = en.render(&reason.message(kind));
+                assert!(
+                    !words.contains('{') && !words.starts_with("nrm-"),
+                    "{reason:?}: {words}"
+                );
+            }
+        }
+    }
+}

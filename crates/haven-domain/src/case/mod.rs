@@ -3,8 +3,10 @@
 //!
 //! A case is never edited: it is the replay of its history, a list of [`CaseAction`]s, each
 //! applied by [`apply`], a pure function that returns the next case or says why the action is
-//! refused. Everything else — consent in force, referrals, the recovery period, deadlines and
-//! what is overdue, the non-punishment alert, decision letters — is derived from that history.
+//! refused. Everything else — consent in force, referrals, the recovery period, residence
+//! status, deadlines and what is overdue, each user's daily digest, the non-punishment alert,
+//! decision letters — is derived from that history. Matching a person's needs to the service
+//! directory and the upload policy for documents are pure functions beside it.
 
 pub mod clock;
 pub mod consent;
