@@ -139,3 +139,24 @@ code_list! {
         ClosedReferred,
     }
 }
+
+code_list! {
+    /// `per_RoleInProcess`: what a perpetrator did in the trafficking process.
+    PerpetratorRole {
+        TravellingPartner,
+        Transporter,
+        RecruiterOrIntermediary,
+        BrokerTravelAgent,
+        TransferredIndividual,
+        HarbouredIndividual,
+        SoldIndividual,
+        BoughtIndividual,
+        ReceivedIndividual,
+        ControlledIndividual,
+        Smuggler,
+        Abuser,
+        Kidnapper,
+        Exploiter,
+        Other,
+    }
+}

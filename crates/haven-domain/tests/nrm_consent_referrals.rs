@@ -458,6 +458,7 @@ fn ownership_is_handed_over_by_its_owner_or_a_supervisor() {
     let mut h = History::adult(generic());
     let transfer = || What::TransferOwnership {
         to: "caseworker-2".into(),
+        to_organisation: None,
     };
     h.then(Role::Supervisor, transfer());
     assert_eq!(h.case().owner.0, "caseworker-2");
@@ -466,6 +467,74 @@ fn ownership_is_handed_over_by_its_owner_or_a_supervisor() {
         h.attempt(Role::Caseworker, transfer()),
         Err(CaseError::RoleMayNot { .. })
     ));
+}
+
+#[test]
+fn a_supervisor_transfers_a_case_to_another_organisation_the_person_agreed_to() {
+    let mut h = History::adult(generic());
+    let transfer = || What::TransferOwnership {
+        to: "caseworker-9".into(),
+        to_organisation: Some("ngo-north".into()),
+    };
+    // The caseworker who owns the case hands it over within the organisation only.
+    assert_eq!(
+        h.attempt(Role::Caseworker, transfer()).unwrap_err(),
+        CaseError::RoleMayNot {
+            role: Role::Caseworker,
+            action: "a transfer of a case to another organisation"
+        }
+    );
+    assert_eq!(
+        h.attempt(Role::Supervisor, transfer())
+            .unwrap_err()
+            .to_string(),
+        "no active consent covers a referral to ngo-north"
+    );
+    h.then(
+        Role::Caseworker,
+        adult_consent("c-north", ConsentPurpose::Referral("ngo-north".into())),
+    )
+    .then(Role::Supervisor, transfer());
+    let case = h.case();
+    assert_eq!(case.owner.0, "caseworker-9");
+    assert_eq!(case.transferred_to, Some("ngo-north".into()));
+    // Within the new organisation, a plain handover keeps the organisation.
+    h.then(
+        Role::Supervisor,
+        What::TransferOwnership {
+            to: "caseworker-10".into(),
+            to_organisation: None,
+        },
+    );
+    assert_eq!(h.case().transferred_to, Some("ngo-north".into()));
+}
+
+#[test]
+fn a_transfer_written_before_organisations_were_named_still_reads() {
+    let old: What = serde_json::from_value(serde_json::json!({
+        "action": "transfer_ownership",
+        "to": "caseworker-2",
+    }))
+    .unwrap();
+    assert_eq!(
+        old,
+        What::TransferOwnership {
+            to: "caseworker-2".into(),
+            to_organisation: None,
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(What::TransferOwnership {
+            to: "caseworker-9".into(),
+            to_organisation: Some("ngo-north".into()),
+        })
+        .unwrap(),
+        serde_json::json!({
+            "action": "transfer_ownership",
+            "to": "caseworker-9",
+            "to_organisation": "ngo-north",
+        })
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod nrm;
 
 use haven_domain::access::Role;
 use haven_domain::case::letter::{Addressee, LetterError, Names, decision_letter, non_punishment};
-use haven_domain::case::{ConsentPurpose, DecisionKind, Outcome, Stage, What};
+use haven_domain::case::{ConsentPurpose, DecisionKind, OffenceCategory, Outcome, Stage, What};
 use haven_domain::i18n::Localizer;
 use nrm::{History, decide, generic, guardian_consent, history_at, refer_ca};
 
@@ -174,7 +174,9 @@ fn a_pending_proceeding_against_a_recognised_victim_raises_the_non_punishment_no
         Role::Caseworker,
         What::RecordProceeding {
             proceeding: "p-1".into(),
+            offence: OffenceCategory::Document,
             description: "use of a false identity document".into(),
+            linked_to_trafficking: true,
         },
     );
     assert!(non_punishment(&h.case()).is_empty(), "no decision yet");
@@ -195,7 +197,9 @@ fn a_pending_proceeding_against_a_recognised_victim_raises_the_non_punishment_no
             "Notice to the prosecutor or court: on 2026-03-06 the competent authority"
         )
     );
-    assert!(notice.contains("proceeding p-1 (use of a false identity document)"));
+    assert!(notice.contains(
+        "proceeding p-1 (use of a false identity document), a document offence, which is recorded as linked to the trafficking"
+    ));
     assert!(notice.contains("paragraph 14"));
     h.then(
         Role::Caseworker,
@@ -213,8 +217,83 @@ fn a_negative_decision_raises_no_non_punishment_notice() {
         Role::Caseworker,
         What::RecordProceeding {
             proceeding: "p-1".into(),
+            offence: OffenceCategory::Immigration,
             description: "irregular entry".into(),
+            linked_to_trafficking: true,
         },
+    );
+    assert!(non_punishment(&h.case()).is_empty());
+}
+
+#[test]
+fn only_proceedings_linked_to_the_trafficking_raise_the_notice() {
+    let mut h = history_at(generic(), Stage::RecoveryPeriod, Stage::Recognised);
+    for (id, offence, linked) in [
+        ("p-begging", OffenceCategory::Begging, true),
+        ("p-theft", OffenceCategory::Theft, false),
+    ] {
+        h.then(
+            Role::Caseworker,
+            What::RecordProceeding {
+                proceeding: id.into(),
+                offence,
+                description: "charged after a police raid".into(),
+                linked_to_trafficking: linked,
+            },
+        );
+    }
+    let case = h.case();
+    let alerted: Vec<&str> = case
+        .non_punishment_alerts()
+        .iter()
+        .map(|p| p.id.0.as_str())
+        .collect();
+    assert_eq!(alerted, ["p-begging"]);
+    assert_eq!(non_punishment(&case).len(), 1);
+    assert!(
+        Localizer::english()
+            .render(&non_punishment(&case)[0].notice)
+            .contains("an offence of begging")
+    );
+}
+
+#[test]
+fn a_positive_conclusive_decision_keeps_the_notice_and_a_later_negative_one_ends_it() {
+    let mut h = history_at(generic(), Stage::RecoveryPeriod, Stage::Recognised);
+    h.then(
+        Role::Caseworker,
+        What::RecordProceeding {
+            proceeding: "p-1".into(),
+            offence: OffenceCategory::Drugs,
+            description: "cannabis cultivation".into(),
+            linked_to_trafficking: true,
+        },
+    )
+    .then(
+        Role::DecisionMaker,
+        decide(DecisionKind::ConclusiveGrounds, Outcome::Positive),
+    );
+    let notices = non_punishment(&h.case());
+    assert_eq!(notices.len(), 1);
+    assert_eq!(
+        Localizer::english().render(&notices[0].alert),
+        "Non-punishment: a proceeding is pending (p-1) against a person with a positive conclusive-grounds decision."
+    );
+
+    let mut h = history_at(generic(), Stage::RecoveryPeriod, Stage::Recognised);
+    h.then(
+        Role::Caseworker,
+        What::RecordProceeding {
+            proceeding: "p-1".into(),
+            offence: OffenceCategory::Drugs,
+            description: "cannabis cultivation".into(),
+            linked_to_trafficking: true,
+        },
+    );
+    assert_eq!(non_punishment(&h.case()).len(), 1);
+    h.then(
+        Role::DecisionMaker,
+        decide(DecisionKind::ConclusiveGrounds, Outcome::Negative),
     );
     assert!(non_punishment(&h.case()).is_empty());
 }

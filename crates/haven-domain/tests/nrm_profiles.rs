@@ -49,6 +49,14 @@ fn both_profiles_load_the_generic_one_first() {
                 .length,
             Period::WorkingDays(5)
         );
+        // A child is referred to child protection by the next working day.
+        assert_eq!(
+            profile.deadline(DeadlineKind::ChildProtectionReferral),
+            haven_domain::case::profile::Deadline {
+                from: ClockEvent::CaseOpened,
+                length: Period::WorkingDays(1)
+            }
+        );
         assert_eq!(
             profile.entitlements.assistance.from,
             EntitlementStart::CaseOpened
@@ -200,6 +208,14 @@ fn missing_thresholds_and_deadlines_are_refused() {
     );
     assert!(
         error.contains("deadlines.case_review is missing"),
+        "{error}"
+    );
+    let error = refused(
+        "[[deadlines]]\nkind = \"child_protection_referral\"\nfrom = \"case_opened\"\nworking_days = 1",
+        "",
+    );
+    assert!(
+        error.contains("deadlines.child_protection_referral is missing"),
         "{error}"
     );
 }

@@ -225,6 +225,7 @@ fn a_case_opens_from_a_screening_or_directly_by_a_caseworker() {
             case: "case-1".into(),
             opening,
             child: false,
+            age_in_doubt: false,
             language: None,
         },
     };

@@ -30,6 +30,9 @@ pub struct OpenCase {
     pub child: Option<bool>,
     /// The person's language (BCP 47), for letters.
     pub language: Option<String>,
+    /// Serious doubt remains about the person's age (an assessment may then be recorded). A
+    /// screening whose age was not established, or only claimed or observed, implies it.
+    pub age_in_doubt: bool,
 }
 
 /// A case as its history makes it, with what it waits for today.
@@ -164,7 +167,7 @@ impl Store {
             ("person", &person.id),
         )
         .await?;
-        let (opening, child) = match &open.screening_id {
+        let (opening, child, age_in_doubt) = match &open.screening_id {
             Some(screening_id) => {
                 let screening = self.screening(principal, screening_id).await?;
                 if screening.person_id.as_deref() != Some(person.id.as_str()) {
@@ -176,7 +179,14 @@ impl Store {
                 let treated_as_child = screening.result["treated_as_child"]
                     .as_bool()
                     .unwrap_or(false);
-                (Opening::Screening(screening_id.clone()), treated_as_child)
+                let age = &screening.input["age"];
+                let age_unsettled = age["years"].is_null()
+                    || matches!(age["basis"].as_str(), Some("claimed" | "observed"));
+                (
+                    Opening::Screening(screening_id.clone()),
+                    treated_as_child,
+                    open.age_in_doubt || age_unsettled,
+                )
             }
             None => (
                 Opening::Direct,
@@ -186,6 +196,7 @@ impl Store {
                         "say whether the person is (presumed) a child when there is no screening",
                     )
                 })?,
+                open.age_in_doubt,
             ),
         };
         let profile = self.nrm_profile().await?;
@@ -199,6 +210,7 @@ impl Store {
                 case: CaseId(id.clone()),
                 opening,
                 child,
+                age_in_doubt,
                 language: open.language.clone(),
             },
         };

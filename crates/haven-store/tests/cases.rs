@@ -279,7 +279,9 @@ async fn the_history_is_sealed_and_only_the_people_on_the_case_read_it() {
                 None,
                 What::RecordProceeding {
                     proceeding: haven_domain::case::ProceedingId("p1".into()),
+                    offence: haven_domain::case::OffenceCategory::Document,
                     description: "charged with using a false passport at the border".into(),
+                    linked_to_trafficking: true,
                 },
             )
             .await

@@ -224,7 +224,7 @@ async fn a_boy_of_fifteen_through_the_child_track_to_school() {
         let id = case["id"].as_str().unwrap().to_string();
         assert_eq!(
             case["case"]["track"]["child"],
-            json!({"guardian": null, "best_interests": null}),
+            json!({"guardian": null, "best_interests": null, "family_tracing": null}),
             "{case}"
         );
         let due: Vec<&str> = case["due"]
@@ -233,7 +233,10 @@ async fn a_boy_of_fifteen_through_the_child_track_to_school() {
             .iter()
             .map(|d| d["kind"].as_str().unwrap())
             .collect();
-        assert!(due.contains(&"guardian_appointment"), "{due:?}");
+        assert!(
+            due.contains(&"guardian_appointment") && due.contains(&"child_protection_referral"),
+            "{due:?}"
+        );
 
         // A child is never detained, and is never only notified anonymously.
         let (_, body) = refused(

@@ -11,7 +11,7 @@ use super::{ConsentId, OrganisationId, Timestamp, UserId};
 #[serde(rename_all = "snake_case")]
 pub enum ConsentPurpose {
     Assistance,
-    /// Referral to one named organisation.
+    /// Referral to one named organisation, or the transfer of the case to it.
     Referral(OrganisationId),
     LawEnforcementSharing,
     Statistics,
@@ -96,6 +96,8 @@ pub struct Consent {
     /// The language of the interpreter, when one was used.
     pub interpreter: Option<String>,
     pub given_at: Timestamp,
+    /// When it was withdrawn, or ended because an age assessment changed who consents for the
+    /// person.
     pub withdrawn_at: Option<Timestamp>,
 }
 

@@ -3,7 +3,8 @@
 
 use super::UserId;
 use super::decision::{Decision, DecisionKind, Outcome};
-use super::lifecycle::{Case, Proceeding};
+use super::justice::Proceeding;
+use super::lifecycle::Case;
 use super::profile::NrmProfile;
 use crate::i18n::{LANGUAGES, Localizer, Message};
 
@@ -121,7 +122,8 @@ pub struct NonPunishment {
     pub notice: Message,
 }
 
-/// One alert and notice per pending proceeding while a positive decision is the latest word.
+/// One alert and notice per pending proceeding linked to the trafficking while a positive
+/// decision is the latest word.
 pub fn non_punishment(case: &Case) -> Vec<NonPunishment> {
     let Some(decision) = case.decisions.last() else {
         return Vec::new();
@@ -136,7 +138,8 @@ pub fn non_punishment(case: &Case) -> Vec<NonPunishment> {
                 .text("date", decision.at.date().to_string())
                 .text("kind", decision.kind.id())
                 .text("proceeding", proceeding.id.0.as_str())
-                .text("description", proceeding.description.as_str()),
+                .text("description", proceeding.description.as_str())
+                .text("offence", proceeding.offence.id()),
         })
         .collect()
 }

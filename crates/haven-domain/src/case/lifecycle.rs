@@ -7,15 +7,22 @@ use std::collections::BTreeSet;
 use super::clock::{Awaiting, CivilDate};
 use super::consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 use super::decision::{Decision, DecisionKind, Outcome};
+use super::documents::{self, Document, DocumentError, DocumentKind, MediaType, Removal, Sha256};
+use super::justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 use super::profile::{
     ClockEvent, DeadlineKind, EntitlementCondition, EntitlementStart, NrmProfile,
 };
 use super::referral::{
     Recipient, RecipientRole, Referral, ReferralBasis, ReferralStatus, SharedField,
 };
-use super::{CaseId, ConsentId, OrganisationId, ProceedingId, ReferralId, Timestamp, UserId};
+use super::residence::{ResidenceRecord, ResidenceStatus};
+use super::services::{Preferences, RecordedNeeds, ServiceKind};
+use super::{
+    CaseId, ConsentId, DocumentId, OrganisationId, PerpetratorId, ProceedingId, ReferralId,
+    Timestamp, UserId,
+};
 use crate::access::Role;
-use crate::htcds::{CaseStatus, ExploitationType, Gender, SupportPlanType};
+use crate::htcds::{CaseStatus, ExploitationType, Gender, PerpetratorRole, SupportPlanType};
 
 /// Where a case stands in the national referral mechanism. The profile says which moves between
 /// stages exist and who may make them.
@@ -80,7 +87,8 @@ impl Stage {
     }
 }
 
-/// The child track follows the person's age as established at screening, or its presumption.
+/// The child track follows the person's age as established at screening, or its presumption,
+/// until an age assessment says otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
@@ -92,6 +100,36 @@ pub enum Track {
 pub struct ChildTrack {
     pub guardian: Option<Guardian>,
     pub best_interests: Option<BestInterestsAssessment>,
+    #[serde(default)]
+    pub family_tracing: Option<FamilyTracing>,
+}
+
+/// Whether the child's family is to be traced, as last assessed. Tracing is never automatic:
+/// the family may be part of the trafficking.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FamilyTracing {
+    pub needed: bool,
+    pub flagged_at: Timestamp,
+}
+
+/// An age assessment, made only where serious doubt about the person's age remains.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AgeAssessment {
+    /// The doubt that justified it, in writing.
+    pub serious_doubt: String,
+    /// The assessment found the person to be a child.
+    pub outcome_child: bool,
+    /// The assessment could not establish the age and the person was given the benefit of the
+    /// doubt: they are treated as a child.
+    pub benefit_of_doubt: bool,
+    pub at: Timestamp,
+}
+
+impl AgeAssessment {
+    /// The person is to be treated as a child.
+    pub fn finds_child(&self) -> bool {
+        self.outcome_child || self.benefit_of_doubt
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -156,14 +194,6 @@ pub enum DurableSolution {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Proceeding {
-    pub id: ProceedingId,
-    /// The offence or breach the person is charged with (immigration, labour, criminal).
-    pub description: String,
-    pub pending: bool,
-}
-
 /// The person's cooperation with law enforcement, recorded for the file. No rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -215,7 +245,16 @@ pub struct Case {
     pub opening: Opening,
     pub opened_at: Timestamp,
     pub owner: UserId,
+    /// The organisation the case was last transferred to; `None` while the organisation that
+    /// opened it holds it.
+    #[serde(default)]
+    pub transferred_to: Option<OrganisationId>,
     pub track: Track,
+    /// The person's age is not established: an age assessment may take place.
+    #[serde(default)]
+    pub age_in_doubt: bool,
+    #[serde(default)]
+    pub age_assessments: Vec<AgeAssessment>,
     /// The person's language (BCP 47), for letters.
     pub language: Option<String>,
     pub stage: Stage,
@@ -225,11 +264,23 @@ pub struct Case {
     pub anonymous_notification: Option<AnonymousNotification>,
     pub reconsideration: Option<Reconsideration>,
     pub support_plans: Vec<SupportPlan>,
+    /// The services the person needs, as last recorded.
+    #[serde(default)]
+    pub needs: Option<RecordedNeeds>,
+    #[serde(default)]
+    pub preferences: Preferences,
     pub durable_solution: Option<DurableSolution>,
     pub proceedings: Vec<Proceeding>,
+    #[serde(default)]
+    pub perpetrators: Vec<Perpetrator>,
     pub cooperation: Cooperation,
+    /// Every residence status recorded, the latest last.
+    #[serde(default)]
+    pub residence: Vec<ResidenceRecord>,
     pub setting: Option<Setting>,
     pub reviews: Vec<Timestamp>,
+    #[serde(default)]
+    pub documents: Vec<Document>,
     pub closure: Option<Closure>,
     /// When the last action was taken; histories run forward in time.
     pub last_action_at: Timestamp,
@@ -251,6 +302,10 @@ pub enum What {
         case: CaseId,
         opening: Opening,
         child: bool,
+        /// The age is not established (claimed or observed only), so that an age assessment
+        /// may follow on the adult track too.
+        #[serde(default)]
+        age_in_doubt: bool,
         language: Option<String>,
     },
     GiveConsent {
@@ -312,9 +367,26 @@ pub enum What {
     AssessBestInterests {
         summary: String,
     },
+    AssessAge {
+        serious_doubt: String,
+        outcome_child: bool,
+        benefit_of_doubt: bool,
+    },
+    FlagFamilyTracing {
+        needed: bool,
+    },
     AddSupportPlan {
         plan_type: SupportPlanType,
         objectives: String,
+    },
+    RecordNeeds {
+        services: BTreeSet<ServiceKind>,
+        disability_access: bool,
+        location: Option<String>,
+    },
+    /// The person's gender preferences, which matching honours.
+    RecordPreferences {
+        preferences: Preferences,
     },
     ChooseDurableSolution {
         solution: DurableSolution,
@@ -323,21 +395,52 @@ pub enum What {
     },
     RecordProceeding {
         proceeding: ProceedingId,
+        offence: OffenceCategory,
         description: String,
+        linked_to_trafficking: bool,
     },
     EndProceeding {
         proceeding: ProceedingId,
     },
+    RecordPerpetrator {
+        perpetrator: PerpetratorId,
+        roles: BTreeSet<PerpetratorRole>,
+        sex: Gender,
+        citizenship: Option<String>,
+    },
+    RecordCriminalJusticeOutcome {
+        perpetrator: PerpetratorId,
+        outcome: CriminalJusticeOutcome,
+        year: Option<u16>,
+    },
     RecordCooperation {
         cooperation: Cooperation,
+    },
+    RecordResidenceStatus {
+        status: ResidenceStatus,
     },
     Place {
         setting: Setting,
     },
     TransferOwnership {
         to: UserId,
+        /// The organisation taking the case over, when it leaves the one holding it.
+        #[serde(default)]
+        to_organisation: Option<OrganisationId>,
     },
     Review,
+    /// A document whose content the server has checked (`documents::check_upload`) and stored.
+    AttachDocument {
+        document: DocumentId,
+        kind: DocumentKind,
+        media_type: MediaType,
+        size_bytes: u64,
+        sha256: Sha256,
+    },
+    RemoveDocument {
+        document: DocumentId,
+        reason: String,
+    },
     Close {
         status: ClosureStatus,
         reason: String,
@@ -370,13 +473,22 @@ impl What {
             What::AppointGuardian { .. } => "appointing a guardian",
             What::AssessBestInterests { .. } => "a best-interests assessment",
             What::AddSupportPlan { .. } => "a support plan",
+            What::AssessAge { .. } => "an age assessment",
+            What::FlagFamilyTracing { .. } => "flagging family tracing",
+            What::RecordNeeds { .. } => "recording needs",
+            What::RecordPreferences { .. } => "recording preferences",
             What::ChooseDurableSolution { .. } => "a durable solution",
             What::RecordProceeding { .. } => "recording a proceeding",
             What::EndProceeding { .. } => "ending a proceeding",
+            What::RecordPerpetrator { .. } => "recording a perpetrator",
+            What::RecordCriminalJusticeOutcome { .. } => "recording a criminal-justice outcome",
+            What::RecordResidenceStatus { .. } => "recording residence status",
             What::RecordCooperation { .. } => "recording cooperation",
             What::Place { .. } => "a placement",
             What::TransferOwnership { .. } => "a transfer of ownership",
             What::Review => "a case review",
+            What::AttachDocument { .. } => "attaching a document",
+            What::RemoveDocument { .. } => "removing a document",
             What::Close { .. } => "closing the case",
         }
     }
@@ -393,6 +505,8 @@ impl What {
             What::EmergencyReferral { .. } => &[Supervisor],
             What::AddSupportPlan { .. } => &[Caseworker, Supervisor, Provider],
             What::TransferOwnership { .. } => &[Caseworker, Supervisor],
+            // A shelter's medical report, the authority's decision letter.
+            What::AttachDocument { .. } => &[Caseworker, Supervisor, Provider, DecisionMaker],
             _ => &[Caseworker, Supervisor],
         }
     }
@@ -446,6 +560,10 @@ pub enum CaseError {
     NoAnonymousNotificationForChild,
     #[error("a child is never detained")]
     ChildDetention,
+    #[error(
+        "an age assessment takes place only where serious doubt about the age remains: on the child track, or where the age is in doubt"
+    )]
+    AgeNotInDoubt,
     #[error("{0} is already recorded")]
     Duplicate(String),
     #[error("no {0} with that id")]
@@ -483,6 +601,34 @@ pub enum CaseError {
     NotAgreed,
     #[error("a country is given as an ISO 3166 alpha-2 code")]
     BadCountry,
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error("document {0} was already removed")]
+    DocumentRemoved(DocumentId),
+    #[error("a perpetrator is recorded with at least one HTCDS role in the process")]
+    NoPerpetratorRole,
+    #[error(
+        "a perpetrator cannot be recorded as {} when the latest outcome is {}: the order is suspected, then prosecuted, then convicted or acquitted",
+        .outcome.id(),
+        .latest.map_or("none", CriminalJusticeOutcome::id)
+    )]
+    OutcomeOutOfOrder {
+        outcome: CriminalJusticeOutcome,
+        latest: Option<CriminalJusticeOutcome>,
+    },
+    #[error(
+        "the year {0} is before an earlier outcome's, or after the day the outcome is recorded"
+    )]
+    OutcomeYear(u16),
+    #[error(
+        "a residence status of {status} cannot follow {latest}: a permit is granted or refused on an application, and one application is decided before the next"
+    )]
+    ResidenceOutOfOrder {
+        status: &'static str,
+        latest: &'static str,
+    },
+    #[error("a permit granted today expires on a later day, not on {0}")]
+    PermitExpiresBeforeGranted(CivilDate),
 }
 
 impl Case {
@@ -492,6 +638,7 @@ impl Case {
             case,
             opening,
             child,
+            age_in_doubt,
             language,
         } = &action.what
         else {
@@ -510,11 +657,14 @@ impl Case {
             opening: opening.clone(),
             opened_at: action.at,
             owner: action.by.clone(),
+            transferred_to: None,
             track: if *child {
                 Track::Child(ChildTrack::default())
             } else {
                 Track::Adult
             },
+            age_in_doubt: *age_in_doubt,
+            age_assessments: Vec::new(),
             language: language.clone(),
             stage: Stage::Identified,
             consents: Vec::new(),
@@ -523,11 +673,16 @@ impl Case {
             anonymous_notification: None,
             reconsideration: None,
             support_plans: Vec::new(),
+            needs: None,
+            preferences: Preferences::default(),
             durable_solution: None,
             proceedings: Vec::new(),
+            perpetrators: Vec::new(),
             cooperation: Cooperation::NotAsked,
+            residence: Vec::new(),
             setting: None,
             reviews: Vec::new(),
+            documents: Vec::new(),
             closure: None,
             last_action_at: action.at,
         })
@@ -585,6 +740,10 @@ impl Case {
         self.referrals.iter().find(|r| &r.id == id)
     }
 
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
     /// A positive reasonable- or conclusive-grounds decision that is still the latest word.
     pub fn has_positive_decision(&self) -> bool {
         self.decisions
@@ -592,7 +751,16 @@ impl Case {
             .is_some_and(|d| d.outcome == Outcome::Positive)
     }
 
-    fn active_competent_authority_referral(&self) -> Option<&Referral> {
+    /// A child is in the child protection system once a referral to it is sent, accepted or
+    /// completed; a declined, revoked or suspended one leaves the referral to be made.
+    pub fn referred_to_child_protection(&self) -> bool {
+        self.referrals.iter().any(|r| {
+            r.recipient.role == RecipientRole::ChildProtection
+                && (r.status.is_active() || matches!(r.status, ReferralStatus::Completed { .. }))
+        })
+    }
+
+    pub(super) fn active_competent_authority_referral(&self) -> Option<&Referral> {
         self.referrals
             .iter()
             .rev()
@@ -616,6 +784,11 @@ impl Case {
                 first_positive(DecisionKind::ConclusiveGrounds)
             }
         }
+    }
+
+    /// The latest residence status recorded.
+    pub fn residence_status(&self) -> Option<&ResidenceStatus> {
+        self.residence.last().map(|r| &r.status)
     }
 
     /// The person's entitlements under the profile.
@@ -691,6 +864,9 @@ impl Case {
             if child.guardian.is_none() {
                 wait(DeadlineKind::GuardianAppointment, None);
             }
+            if !self.referred_to_child_protection() {
+                wait(DeadlineKind::ChildProtectionReferral, None);
+            }
             if child.best_interests.is_none() {
                 wait(DeadlineKind::BestInterestsAssessment, None);
             }
@@ -706,13 +882,16 @@ impl Case {
         waiting
     }
 
-    /// Pending proceedings against a person with a positive decision: each needs the
-    /// non-punishment notice.
+    /// Pending proceedings for offences linked to the trafficking, against a person with a
+    /// positive decision: each needs the non-punishment notice.
     pub fn non_punishment_alerts(&self) -> Vec<&Proceeding> {
         if !self.has_positive_decision() {
             return Vec::new();
         }
-        self.proceedings.iter().filter(|p| p.pending).collect()
+        self.proceedings
+            .iter()
+            .filter(|p| p.pending && p.linked_to_trafficking)
+            .collect()
     }
 }
 
@@ -790,25 +969,15 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
         What::WithdrawConsent { consent } => {
             check_role(action)?;
-            let withdrawn = next
+            let withdrawn = case
                 .consents
-                .iter_mut()
+                .iter()
                 .find(|c| &c.id == consent)
                 .ok_or(CaseError::Unknown("consent"))?;
             if !withdrawn.is_active() {
                 return Err(CaseError::AlreadyWithdrawn);
             }
-            withdrawn.withdrawn_at = Some(at);
-            // Whatever relied on the consent stops; the recipient receives nothing more.
-            for referral in &mut next.referrals {
-                if referral.status.is_active()
-                    && referral.basis == ReferralBasis::Consent(consent.clone())
-                {
-                    referral.status = ReferralStatus::Suspended {
-                        consent: consent.clone(),
-                    };
-                }
-            }
+            end_consent(&mut next, consent, at);
         }
         What::Refer {
             referral,
@@ -964,6 +1133,57 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 at,
             });
         }
+        What::AssessAge {
+            serious_doubt,
+            outcome_child,
+            benefit_of_doubt,
+        } => {
+            check_role(action)?;
+            not_empty(serious_doubt, "the serious doubt about the person's age")?;
+            if !case.is_child() && !case.age_in_doubt {
+                return Err(CaseError::AgeNotInDoubt);
+            }
+            let assessment = AgeAssessment {
+                serious_doubt: serious_doubt.clone(),
+                outcome_child: *outcome_child,
+                benefit_of_doubt: *benefit_of_doubt,
+                at,
+            };
+            let child = assessment.finds_child();
+            if child && case.setting.is_some_and(Setting::is_detention) {
+                return Err(CaseError::ChildDetention);
+            }
+            if child != case.is_child() {
+                next.track = if child {
+                    Track::Child(ChildTrack::default())
+                } else {
+                    Track::Adult
+                };
+                // Consent given by the wrong person for the track found ends: a child consents
+                // through a guardian, an adult for themselves.
+                let ended: Vec<ConsentId> = case
+                    .consents
+                    .iter()
+                    .filter(|c| c.is_active() && child == (c.given_by == ConsentGiver::Person))
+                    .map(|c| c.id.clone())
+                    .collect();
+                for consent in &ended {
+                    end_consent(&mut next, consent, at);
+                }
+            }
+            next.age_in_doubt = false;
+            next.age_assessments.push(assessment);
+        }
+        What::FlagFamilyTracing { needed } => {
+            check_role(action)?;
+            let Track::Child(child) = &mut next.track else {
+                return Err(CaseError::ChildTrackOnly("family tracing is for a child"));
+            };
+            child.family_tracing = Some(FamilyTracing {
+                needed: *needed,
+                flagged_at: at,
+            });
+        }
         What::AddSupportPlan {
             plan_type,
             objectives,
@@ -975,6 +1195,26 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 objectives: objectives.clone(),
                 at,
             });
+        }
+        What::RecordNeeds {
+            services,
+            disability_access,
+            location,
+        } => {
+            check_role(action)?;
+            if let Some(location) = location {
+                not_empty(location, "the location")?;
+            }
+            next.needs = Some(RecordedNeeds {
+                services: services.clone(),
+                disability_access: *disability_access,
+                location: location.clone(),
+                recorded_at: at,
+            });
+        }
+        What::RecordPreferences { preferences } => {
+            check_role(action)?;
+            next.preferences = preferences.clone();
         }
         What::ChooseDurableSolution { solution, agreed } => {
             if !agreed {
@@ -1004,7 +1244,9 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
         What::RecordProceeding {
             proceeding,
+            offence,
             description,
+            linked_to_trafficking,
         } => {
             check_role(action)?;
             not_empty(description, "the proceeding")?;
@@ -1013,7 +1255,9 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
             }
             next.proceedings.push(Proceeding {
                 id: proceeding.clone(),
+                offence: *offence,
                 description: description.clone(),
+                linked_to_trafficking: *linked_to_trafficking,
                 pending: true,
             });
         }
@@ -1026,9 +1270,53 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 .ok_or(CaseError::Unknown("proceeding"))?;
             ended.pending = false;
         }
+        What::RecordPerpetrator {
+            perpetrator,
+            roles,
+            sex,
+            citizenship,
+        } => {
+            check_role(action)?;
+            if roles.is_empty() {
+                return Err(CaseError::NoPerpetratorRole);
+            }
+            if let Some(country) = citizenship {
+                check_country(country)?;
+            }
+            if case.perpetrators.iter().any(|p| &p.id == perpetrator) {
+                return Err(CaseError::Duplicate(format!("perpetrator {perpetrator}")));
+            }
+            next.perpetrators.push(Perpetrator {
+                id: perpetrator.clone(),
+                roles: roles.clone(),
+                sex: *sex,
+                citizenship: citizenship.clone(),
+                outcomes: Vec::new(),
+            });
+        }
+        What::RecordCriminalJusticeOutcome {
+            perpetrator,
+            outcome,
+            year,
+        } => {
+            check_role(action)?;
+            next.perpetrators
+                .iter_mut()
+                .find(|p| &p.id == perpetrator)
+                .ok_or(CaseError::Unknown("perpetrator"))?
+                .record(*outcome, *year, at)?;
+        }
         What::RecordCooperation { cooperation } => {
             check_role(action)?;
             next.cooperation = *cooperation;
+        }
+        What::RecordResidenceStatus { status } => {
+            check_role(action)?;
+            status.check(case.residence_status(), at.date())?;
+            next.residence.push(ResidenceRecord {
+                status: status.clone(),
+                recorded_at: at,
+            });
         }
         What::Place { setting } => {
             check_role(action)?;
@@ -1037,7 +1325,10 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
             }
             next.setting = Some(*setting);
         }
-        What::TransferOwnership { to } => {
+        What::TransferOwnership {
+            to,
+            to_organisation,
+        } => {
             check_role(action)?;
             // A caseworker hands over only their own case; a supervisor reassigns any.
             if action.role == Role::Caseworker && action.by != case.owner {
@@ -1046,11 +1337,63 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                     action: "a transfer of a case they do not own",
                 });
             }
+            if let Some(organisation) = to_organisation {
+                // Another organisation receives the whole case: a supervisor's decision, and a
+                // disclosure the person must have agreed to, as for a referral to it.
+                if action.role != Role::Supervisor {
+                    return Err(CaseError::RoleMayNot {
+                        role: action.role,
+                        action: "a transfer of a case to another organisation",
+                    });
+                }
+                case.consent_for(&ConsentPurpose::Referral(organisation.clone()))?;
+                next.transferred_to = Some(organisation.clone());
+            }
             next.owner = to.clone();
         }
         What::Review => {
             check_role(action)?;
             next.reviews.push(at);
+        }
+        What::AttachDocument {
+            document,
+            kind,
+            media_type,
+            size_bytes,
+            sha256,
+        } => {
+            check_role(action)?;
+            documents::check_size(*size_bytes)?;
+            if case.document(document).is_some() {
+                return Err(CaseError::Duplicate(format!("document {document}")));
+            }
+            next.documents.push(Document {
+                id: document.clone(),
+                kind: *kind,
+                media_type: *media_type,
+                size_bytes: *size_bytes,
+                sha256: sha256.clone(),
+                attached_by: action.by.clone(),
+                attached_at: at,
+                removed: None,
+            });
+        }
+        What::RemoveDocument { document, reason } => {
+            check_role(action)?;
+            not_empty(reason, "the reason for removing the document")?;
+            let removed = next
+                .documents
+                .iter_mut()
+                .find(|d| &d.id == document)
+                .ok_or(CaseError::Unknown("document"))?;
+            if removed.removed.is_some() {
+                return Err(CaseError::DocumentRemoved(document.clone()));
+            }
+            removed.removed = Some(Removal {
+                reason: reason.clone(),
+                by: action.by.clone(),
+                at,
+            });
         }
         What::Close { status, reason } => {
             not_empty(reason, "the reason for closure")?;
@@ -1063,6 +1406,21 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
         }
     }
     Ok(next)
+}
+
+/// Ends a consent, withdrawn or no longer valid, and suspends whatever relied on it: the
+/// recipient receives nothing more.
+fn end_consent(case: &mut Case, id: &ConsentId, at: Timestamp) {
+    for consent in case.consents.iter_mut().filter(|c| &c.id == id) {
+        consent.withdrawn_at = Some(at);
+    }
+    for referral in &mut case.referrals {
+        if referral.status.is_active() && referral.basis == ReferralBasis::Consent(id.clone()) {
+            referral.status = ReferralStatus::Suspended {
+                consent: id.clone(),
+            };
+        }
+    }
 }
 
 fn check_role(action: &CaseAction) -> Result<(), CaseError> {

@@ -3,23 +3,38 @@
 //!
 //! A case is never edited: it is the replay of its history, a list of [`CaseAction`]s, each
 //! applied by [`apply`], a pure function that returns the next case or says why the action is
-//! refused. Everything else — consent in force, referrals, the recovery period, deadlines and
-//! what is overdue, the non-punishment alert, decision letters — is derived from that history.
+//! refused. Everything else — consent in force, referrals, the recovery period, residence
+//! status, deadlines and what is overdue, each user's daily digest, the non-punishment alert,
+//! decision letters — is derived from that history. Matching a person's needs to the service
+//! directory and the upload policy for documents are pure functions beside it.
 
 pub mod clock;
 pub mod consent;
 pub mod decision;
+pub mod digest;
+pub mod documents;
+pub mod justice;
 pub mod letter;
 pub mod lifecycle;
 pub mod profile;
 pub mod referral;
+pub mod residence;
+pub mod services;
 
 pub use clock::{Calendar, CivilDate, DueItem, DueState, due_items, overdue_queue};
 pub use consent::{Consent, ConsentGiver, ConsentPurpose, Informed, LegalBasis};
 pub use decision::{Decision, DecisionKind, Outcome};
+pub use digest::{Digest, DigestItem, Reader, digest};
+pub use documents::{Document, DocumentError, DocumentKind, MediaType, Sha256};
+pub use justice::{CriminalJusticeOutcome, OffenceCategory, Perpetrator, Proceeding};
 pub use lifecycle::{Case, CaseAction, CaseError, Opening, Stage, Track, What, apply};
 pub use profile::{NrmProfile, ProfileError};
 pub use referral::{Recipient, RecipientRole, Referral, ReferralStatus, SharedField};
+pub use residence::{ResidenceRecord, ResidenceStatus};
+pub use services::{
+    AgeGroup, AgeRange, Capacity, Eligibility, GendersServed, MatchReason, Needs, PersonAge,
+    Preferences, Service, ServiceKind, ServiceMatch, match_services,
+};
 
 use std::fmt;
 
@@ -73,4 +88,10 @@ id_newtype! {
     ReferralId;
     /// A criminal, immigration or other proceeding against the person.
     ProceedingId;
+    /// A suspected trafficker, unique within the case: pseudonymous, never a name.
+    PerpetratorId;
+    /// A service in the directory.
+    ServiceId;
+    /// A document attached to a case, unique within it.
+    DocumentId;
 }

@@ -110,17 +110,19 @@ pub enum DeadlineKind {
     ReferralResponse,
     GuardianAppointment,
     BestInterestsAssessment,
+    ChildProtectionReferral,
     ConclusiveGroundsDecision,
     ReconsiderationDecision,
     CaseReview,
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 7] = [
+    pub const ALL: [DeadlineKind; 8] = [
         DeadlineKind::ReasonableGroundsDecision,
         DeadlineKind::ReferralResponse,
         DeadlineKind::GuardianAppointment,
         DeadlineKind::BestInterestsAssessment,
+        DeadlineKind::ChildProtectionReferral,
         DeadlineKind::ConclusiveGroundsDecision,
         DeadlineKind::ReconsiderationDecision,
         DeadlineKind::CaseReview,
@@ -132,6 +134,7 @@ impl DeadlineKind {
             DeadlineKind::ReferralResponse => "referral_response",
             DeadlineKind::GuardianAppointment => "guardian_appointment",
             DeadlineKind::BestInterestsAssessment => "best_interests_assessment",
+            DeadlineKind::ChildProtectionReferral => "child_protection_referral",
             DeadlineKind::ConclusiveGroundsDecision => "conclusive_grounds_decision",
             DeadlineKind::ReconsiderationDecision => "reconsideration_decision",
             DeadlineKind::CaseReview => "case_review",
@@ -143,7 +146,9 @@ impl DeadlineKind {
         match self {
             DeadlineKind::ReasonableGroundsDecision => &[ClockEvent::ReferralToCompetentAuthority],
             DeadlineKind::ReferralResponse => &[ClockEvent::ReferralSent],
-            DeadlineKind::GuardianAppointment => &[ClockEvent::CaseOpened],
+            DeadlineKind::GuardianAppointment | DeadlineKind::ChildProtectionReferral => {
+                &[ClockEvent::CaseOpened]
+            }
             DeadlineKind::BestInterestsAssessment => {
                 &[ClockEvent::CaseOpened, ClockEvent::GuardianAppointed]
             }

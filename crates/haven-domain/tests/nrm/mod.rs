@@ -67,7 +67,19 @@ pub fn open(child: bool, language: Option<&str>) -> What {
         case: "case-1".into(),
         opening: haven_domain::case::lifecycle::Opening::Screening("screening-1".into()),
         child,
+        age_in_doubt: false,
         language: language.map(str::to_string),
+    }
+}
+
+/// Opens the case of a person treated as an adult whose age is not established.
+pub fn open_age_in_doubt() -> What {
+    What::Open {
+        case: "case-1".into(),
+        opening: haven_domain::case::lifecycle::Opening::Screening("screening-1".into()),
+        child: false,
+        age_in_doubt: true,
+        language: Some("en".into()),
     }
 }
 

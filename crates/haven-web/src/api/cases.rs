@@ -34,6 +34,10 @@ pub struct NewCase {
     pub child: Option<bool>,
     /// The person's language (BCP 47), for letters.
     pub language: Option<String>,
+    /// Serious doubt remains about the person's age (implied by a screening whose age was not
+    /// established by a document).
+    #[serde(default)]
+    pub age_in_doubt: bool,
 }
 
 /// A case as its history makes it: stage, consents, referrals, decisions, the child track,
@@ -178,6 +182,7 @@ pub async fn open_case(
                 screening_id: body.screening_id,
                 child: body.child,
                 language: body.language,
+                age_in_doubt: body.age_in_doubt,
             },
         )
         .await?;

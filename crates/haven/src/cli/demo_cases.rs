@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use haven_domain::case::consent::ChildAssent;
 use haven_domain::case::lifecycle::{ClosureStatus, Cooperation, DurableSolution, Setting};
 use haven_domain::case::{
-    ConsentGiver, ConsentPurpose, DecisionKind, Informed, LegalBasis, OrganisationId, Outcome,
-    ProceedingId, Recipient, RecipientRole, SharedField, What,
+    ConsentGiver, ConsentPurpose, DecisionKind, Informed, LegalBasis, OffenceCategory,
+    OrganisationId, Outcome, ProceedingId, Recipient, RecipientRole, SharedField, What,
 };
 use haven_domain::htcds::{ExploitationType, Gender, SupportPlanType};
 use haven_store::{OpenCase, Principal, Store};
@@ -141,7 +141,9 @@ pub async fn build_cases(
         &team.caseworker,
         What::RecordProceeding {
             proceeding: ProceedingId("imm-1".into()),
+            offence: OffenceCategory::Immigration,
             description: "Charged with overstaying a visa after her passport was taken.".into(),
+            linked_to_trafficking: true,
         },
         0,
     )
@@ -331,8 +333,8 @@ impl<'a> Script<'a> {
                 &OpenCase {
                     person_id: person.id,
                     screening_id: Some(screening.id),
-                    child: None,
                     language: Some("en".into()),
+                    ..OpenCase::default()
                 },
                 at,
             )
