@@ -16,6 +16,7 @@ const SOURCES: [(&str, &[&str]); 1] = [(
     &[
         include_str!("../locales/en/identification.ftl"),
         include_str!("../locales/en/nrm.ftl"),
+        include_str!("../locales/en/web.ftl"),
     ],
 )];
 
@@ -99,6 +100,18 @@ impl Localizer {
     /// English, the language every message exists in first.
     pub fn english() -> Localizer {
         Localizer::new("en").expect("English messages are embedded")
+    }
+
+    /// A message without arguments, by an id made at run time (`gender-Feminine`, a code
+    /// list's value); a missing one shows its id, as in `render`.
+    pub fn word(&self, id: &str) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned()
     }
 
     pub fn has_message(&self, id: &str) -> bool {

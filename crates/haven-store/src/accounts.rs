@@ -398,6 +398,27 @@ impl Store {
         })
     }
 
+    /// The language the user chose for the web application, if any.
+    pub async fn user_language(&self, user_id: &str) -> Result<Option<String>> {
+        let row: Option<(Option<String>,)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT language FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(p)
+            .await?);
+        Ok(row.and_then(|(language,)| language))
+    }
+
+    /// Remembers the user's language (the caller checks it is one Haven has).
+    pub async fn set_user_language(&self, principal: &Principal, language: &str) -> Result<()> {
+        on_db!(&self.db, p => sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(&principal.user_id)
+            .execute(p)
+            .await?
+            .rows_affected());
+        Ok(())
+    }
+
     /// Checks a username, password and (when required) a TOTP code. Failures are counted,
     /// lock the account after `MAX_FAILED_LOGINS`, and are audited; a correct password hashed
     /// with old parameters is rehashed.

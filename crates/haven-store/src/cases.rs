@@ -305,6 +305,25 @@ impl Store {
             .collect())
     }
 
+    /// Who read or changed the case, oldest first ("who saw this record"), for those who may
+    /// read the case itself.
+    pub async fn case_access_history(
+        &self,
+        principal: &Principal,
+        case_id: &str,
+    ) -> Result<Vec<crate::AuditEntry>> {
+        let parties = self.case_parties(case_id).await?;
+        self.authorise(
+            principal,
+            &parties.as_record(),
+            FieldClass::Identity,
+            Action::View,
+            ("case", case_id),
+        )
+        .await?;
+        self.audit_entries_for_record(case_id).await
+    }
+
     /// The cases the caller may see, most recently active first (projection only).
     pub async fn cases(
         &self,

@@ -7,6 +7,7 @@ pub mod api;
 mod middleware;
 mod problem;
 mod state;
+pub mod views;
 
 use std::future::Future;
 use std::time::Duration;
@@ -29,7 +30,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let (api, _) = api::routes().split_for_parts();
-    api.route("/", axum::routing::get(api::meta::home))
+    api.merge(views::routes())
         .fallback(api::meta::not_found)
         .layer(axum::middleware::from_fn(middleware::log::log))
         .layer(axum::middleware::from_fn_with_state(
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router {
             middleware::security_headers::add,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

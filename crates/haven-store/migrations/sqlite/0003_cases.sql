@@ -71,3 +71,6 @@ CREATE TABLE settings (
     value TEXT NOT NULL,
     updated_at BIGINT NOT NULL
 );
+
+-- The language each user chose for the web application (BCP 47); the session may override it.
+ALTER TABLE users ADD COLUMN language TEXT;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use haven_domain::identification::Catalogue;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -133,16 +133,6 @@ pub async fn openapi_json() -> Response {
         HeaderValue::from_static("application/json"),
     );
     response
-}
-
-/// The front page: what this server is and where its API is described.
-pub async fn home() -> Html<&'static str> {
-    Html(concat!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Haven</title></head><body>",
-        "<main><h1>Haven</h1><p>Identification, referral and protection of victims of trafficking.</p>",
-        "<p>The JSON API is described at <a href=\"/api/openapi.json\">/api/openapi.json</a>; ",
-        "sign in with <code>POST /api/v1/session</code>.</p></main></body></html>"
-    ))
 }
 
 pub async fn not_found() -> Problem {
