@@ -1,3 +1,4 @@
 //! Haven's statistics. Pure computation, no IO beyond the readers it is handed.
 
 pub mod mse;
+pub mod table;
