@@ -1,5 +1,8 @@
 //! Haven's statistics. Pure computation, no IO beyond the readers it is handed.
 
+pub mod anonymise;
+pub mod country;
 pub mod mse;
 pub mod release;
 pub mod table;
+pub mod victim;
