@@ -2,7 +2,9 @@
 
 pub mod anonymise;
 pub mod country;
+pub mod glotip;
 pub mod mse;
 pub mod release;
+pub mod sdg;
 pub mod table;
 pub mod victim;

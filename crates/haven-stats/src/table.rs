@@ -66,8 +66,6 @@ pub enum TableError {
     },
     #[error("{found} counts given for a table of {expected} cells")]
     WrongCellCount { expected: usize, found: usize },
-    #[error("a position names {found} dimensions, the table has {expected}")]
-    WrongPositionLength { expected: usize, found: usize },
     #[error("the dimension numbers to keep must be distinct and below {0}")]
     BadMarginDimensions(usize),
     #[error("a count overflowed")]
