@@ -9,8 +9,8 @@
 //!   → child or adult → withheld;
 //! - citizenship and country of exploitation: country → UN M49 sub-region → M49 region →
 //!   withheld;
-//! - year of registration: year → two-year ranges (from even years) → five-year ranges (from
-//!   multiples of five) → withheld;
+//! - year of registration: year → two-year ranges (from even years) → four-year ranges (from
+//!   multiples of four, so that they nest) → withheld;
 //! - sex and forms of exploitation: as recorded → withheld.
 //!
 //! The search starts from the floor asked for (the least generalisation allowed) and, like
@@ -178,7 +178,7 @@ pub enum YearLevel {
     #[default]
     Year,
     TwoYears,
-    FiveYears,
+    FourYears,
     Withheld,
 }
 
@@ -264,9 +264,10 @@ pub fn anonymise<A: Clone>(
         .map(|(i, r)| base_key(i + 1, r))
         .collect::<Result<Vec<_>, _>>()?;
     let floor = Levels::from(config.floor);
+    // Keys stay as recorded here: every generalisation is computed from the recorded values.
     let mut combinations: HashMap<u64, u32, RandomState> = HashMap::default();
     for &key in &keys {
-        *combinations.entry(generalise(key, floor)).or_insert(0) += 1;
+        *combinations.entry(key).or_insert(0) += 1;
     }
     let combinations: Vec<(u64, u32)> = combinations.into_iter().collect();
     let limit = (config.max_suppressed * records.len() as f64).floor() as usize;
@@ -372,11 +373,11 @@ const REGION: u16 = SUB_REGION + 17;
 const NO_REGION: u16 = REGION + 5;
 const PLACE_NOT_RECORDED: u16 = NO_REGION + 1;
 const PLACE_WITHHELD: u16 = PLACE_NOT_RECORDED + 1;
-// Codes of years: year − 1900, then two-year ranges, five-year ranges, and withheld.
+// Codes of years: year − 1900, then two-year ranges, four-year ranges, and withheld.
 const YEAR_COUNT: u16 = 300;
 const TWO_YEARS: u16 = YEAR_COUNT;
-const FIVE_YEARS: u16 = TWO_YEARS + YEAR_COUNT / 2;
-const YEAR_WITHHELD: u16 = FIVE_YEARS + YEAR_COUNT / 5;
+const FOUR_YEARS: u16 = TWO_YEARS + YEAR_COUNT / 2;
+const YEAR_WITHHELD: u16 = FOUR_YEARS + YEAR_COUNT / 4;
 // Codes of forms of exploitation: the three flags as bits, then withheld.
 const FORMS_WITHHELD: u16 = 8;
 
@@ -421,7 +422,7 @@ impl From<Levels> for Generalisation {
             year_of_registration: match levels[YEAR] {
                 0 => YearLevel::Year,
                 1 => YearLevel::TwoYears,
-                2 => YearLevel::FiveYears,
+                2 => YearLevel::FourYears,
                 _ => YearLevel::Withheld,
             },
             exploitation: if levels[FORMS] == 0 {
@@ -549,7 +550,8 @@ fn base_key<A>(number: usize, record: &MicroRecord<A>) -> Result<u64, AnonymiseE
     ]))
 }
 
-/// Generalises a key of values as recorded to the given levels.
+/// Generalises a key of values as recorded (never an already generalised one) to the given
+/// levels.
 fn generalise(key: u64, levels: Levels) -> u64 {
     let mut codes = [0u16; ATTRIBUTES];
     for (a, c) in codes.iter_mut().enumerate() {
@@ -584,7 +586,7 @@ fn generalise_code(attribute: usize, code: u16, level: u8) -> u16 {
         YEAR => match level {
             0 => code,
             1 => TWO_YEARS + code / 2,
-            2 => FIVE_YEARS + code / 5,
+            2 => FOUR_YEARS + code / 4,
             _ => YEAR_WITHHELD,
         },
         _ if level == 0 => code,
@@ -623,9 +625,9 @@ fn decode<A>(key: u64, attributes: A) -> AnonymisedRecord<A> {
     let first = *YEARS.start();
     let year = match code(key, YEAR) {
         YEAR_WITHHELD => YearValue::Withheld,
-        c if c >= FIVE_YEARS => {
-            let start = first + (c - FIVE_YEARS) * 5;
-            YearValue::Range(start, start + 4)
+        c if c >= FOUR_YEARS => {
+            let start = first + (c - FOUR_YEARS) * 4;
+            YearValue::Range(start, start + 3)
         }
         c if c >= TWO_YEARS => {
             let start = first + (c - TWO_YEARS) * 2;
