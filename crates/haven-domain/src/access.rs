@@ -288,6 +288,53 @@ pub fn decide_admin(role: Role, action: AdminAction) -> Decision {
     }
 }
 
+/// What is done with statistics and with data exchanged with other agencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExchangeAction {
+    /// Run a report: aggregates, published only through the release policy.
+    ReleaseAggregates,
+    /// Set a dataset's total differential-privacy budget.
+    SetPrivacyBudget,
+    /// Export k-anonymised microdata (CTDC).
+    ExportAnonymisedMicrodata,
+    /// Export case records in HTCDS names (identifying fields only with a consent to transfer).
+    ExportCaseRecords,
+    /// Import case records from another agency's HTCDS file.
+    ImportCaseRecords,
+}
+
+impl ExchangeAction {
+    pub const ALL: [ExchangeAction; 5] = [
+        ExchangeAction::ReleaseAggregates,
+        ExchangeAction::SetPrivacyBudget,
+        ExchangeAction::ExportAnonymisedMicrodata,
+        ExchangeAction::ExportCaseRecords,
+        ExchangeAction::ImportCaseRecords,
+    ];
+}
+
+/// Who may release statistics and exchange data. Reports follow the aggregate policy (anyone
+/// whose work needs statistics); the budget and anonymised microdata are the statistician's (and
+/// the admin's); case records leave or enter the installation only by an admin.
+pub fn decide_exchange(role: Role, action: ExchangeAction) -> Decision {
+    match (action, role) {
+        (ExchangeAction::ReleaseAggregates, _) => decide(
+            role,
+            Relationship::Unrelated,
+            FieldClass::Aggregate,
+            Action::View,
+        ),
+        (
+            ExchangeAction::SetPrivacyBudget | ExchangeAction::ExportAnonymisedMicrodata,
+            Role::Statistician | Role::Admin,
+        ) => Decision::Allow,
+        (ExchangeAction::ExportCaseRecords | ExchangeAction::ImportCaseRecords, Role::Admin) => {
+            Decision::Allow
+        }
+        _ => Decision::Deny(DenyReason::RoleNotPermitted),
+    }
+}
+
 /// The facts that fix an actor's relationship to a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor<'a> {

@@ -36,7 +36,7 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             .map_or_else(|| "none".into(), |r| r.id.clone())
     };
     let shelter = || recipient("shelter", RecipientRole::Shelter);
-    match kind % 38 {
+    match kind % 39 {
         0 => consent(
             case,
             format!("c{n}"),
@@ -210,6 +210,12 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
                 .map_or_else(|| "none".into(), |d| d.id.clone()),
             reason: ["Wrong case", ""][usize::from(pick % 6 == 0)].into(),
         },
+        38 => What::RecordOrigin {
+            citizenship: ["NG", "RO", "gb", "UA"]
+                .get(pick % 5)
+                .map(|c| c.to_string()),
+            country_of_exploitation: ["IT", "GB", "X1"].get((pick / 5) % 4).map(|c| c.to_string()),
+        },
         _ => What::Review,
     }
 }
@@ -233,10 +239,10 @@ fn natural_role(case: &Case, what: &What) -> Role {
 }
 
 /// Action kinds, the steps of the mechanism more often than closing or declining it.
-const KINDS: [u8; 62] = [
+const KINDS: [u8; 63] = [
     0, 0, 0, 1, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9, 10, 11, 12, 13, 13, 13, 14, 15, 15, 15,
     16, 17, 17, 18, 18, 19, 19, 20, 21, 21, 21, 22, 22, 23, 24, 24, 25, 26, 27, 28, 29, 30, 30, 30,
-    30, 31, 31, 32, 33, 34, 34, 35, 36, 37,
+    30, 31, 31, 32, 33, 34, 34, 35, 36, 37, 38,
 ];
 
 fn cooperation(pick: usize) -> Cooperation {
@@ -405,6 +411,12 @@ fn assert_coherent(case: &Case, profile: &NrmProfile) {
         if let ResidenceStatus::Granted { expires, .. } = record.status {
             assert!(expires > record.recorded_at.date());
         }
+    }
+    for country in [&case.citizenship, &case.country_of_exploitation]
+        .into_iter()
+        .flatten()
+    {
+        assert!(country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()));
     }
     for perpetrator in &case.perpetrators {
         assert!(!perpetrator.roles.is_empty());

@@ -273,6 +273,13 @@ pub struct Case {
     pub proceedings: Vec<Proceeding>,
     #[serde(default)]
     pub perpetrators: Vec<Perpetrator>,
+    /// The person's citizenship (ISO 3166 alpha-2), as last recorded; GLOTIP counts victims by
+    /// it.
+    #[serde(default)]
+    pub citizenship: Option<String>,
+    /// The country where the person was exploited (ISO 3166 alpha-2), as last recorded.
+    #[serde(default)]
+    pub country_of_exploitation: Option<String>,
     pub cooperation: Cooperation,
     /// Every residence status recorded, the latest last.
     #[serde(default)]
@@ -413,6 +420,12 @@ pub enum What {
         outcome: CriminalJusticeOutcome,
         year: Option<u16>,
     },
+    /// The person's citizenship and the country where they were exploited (ISO 3166 alpha-2;
+    /// `None`: not known), replacing what was recorded before: the statistics count by them.
+    RecordOrigin {
+        citizenship: Option<String>,
+        country_of_exploitation: Option<String>,
+    },
     RecordCooperation {
         cooperation: Cooperation,
     },
@@ -482,6 +495,7 @@ impl What {
             What::EndProceeding { .. } => "ending a proceeding",
             What::RecordPerpetrator { .. } => "recording a perpetrator",
             What::RecordCriminalJusticeOutcome { .. } => "recording a criminal-justice outcome",
+            What::RecordOrigin { .. } => "recording citizenship and country of exploitation",
             What::RecordResidenceStatus { .. } => "recording residence status",
             What::RecordCooperation { .. } => "recording cooperation",
             What::Place { .. } => "a placement",
@@ -678,6 +692,8 @@ impl Case {
             durable_solution: None,
             proceedings: Vec::new(),
             perpetrators: Vec::new(),
+            citizenship: None,
+            country_of_exploitation: None,
             cooperation: Cooperation::NotAsked,
             residence: Vec::new(),
             setting: None,
@@ -1305,6 +1321,17 @@ pub fn apply(case: &Case, action: &CaseAction, profile: &NrmProfile) -> Result<C
                 .find(|p| &p.id == perpetrator)
                 .ok_or(CaseError::Unknown("perpetrator"))?
                 .record(*outcome, *year, at)?;
+        }
+        What::RecordOrigin {
+            citizenship,
+            country_of_exploitation,
+        } => {
+            check_role(action)?;
+            for country in [citizenship, country_of_exploitation].into_iter().flatten() {
+                check_country(country)?;
+            }
+            next.citizenship = citizenship.clone();
+            next.country_of_exploitation = country_of_exploitation.clone();
         }
         What::RecordCooperation { cooperation } => {
             check_role(action)?;
