@@ -5,14 +5,19 @@
 //!   table goes through before it is published (suppression with its audit, or differential
 //!   privacy with its ledger); [`sdg`] and [`glotip`]: the reports built on them.
 //! - [`anonymise`]: k-anonymous microdata; [`ctdc`]: in the CTDC's columns.
-//! - [`spreadsheet`]: CSV, JSON, XLSX and SVG exports, neutralised against formulas.
+//! - [`spreadsheet`]: CSV, JSON, XLSX and SVG exports, neutralised against formulas;
+//!   [`publish`]: the reports as files, with their notes.
+//! - [`htcds`]: case records in HTCDS names, written for partners and read back with every
+//!   error found.
 //! - [`country`] and [`victim`]: the vocabulary they share.
 
 pub mod anonymise;
 pub mod country;
 pub mod ctdc;
 pub mod glotip;
+pub mod htcds;
 pub mod mse;
+pub mod publish;
 pub mod release;
 pub mod sdg;
 pub mod spreadsheet;

@@ -881,7 +881,7 @@ fn identity_fields_of(field: haven_domain::case::SharedField) -> &'static [crate
     }
 }
 
-fn profile_by_id(id: &str) -> Result<&'static NrmProfile> {
+pub(crate) fn profile_by_id(id: &str) -> Result<&'static NrmProfile> {
     NrmProfile::embedded_by_id(id).ok_or_else(|| {
         let known: Vec<&str> = NrmProfile::embedded()
             .iter()
@@ -897,7 +897,7 @@ fn profile_by_id(id: &str) -> Result<&'static NrmProfile> {
     })
 }
 
-fn replay(history: &[CaseAction], profile: &NrmProfile) -> Result<Case> {
+pub(crate) fn replay(history: &[CaseAction], profile: &NrmProfile) -> Result<Case> {
     Case::replay(history, profile).map_err(|(i, e)| {
         StoreError::Conflict(format!(
             "the stored history does not replay at action {}: {e}",
@@ -943,7 +943,12 @@ fn seal_action(
     }))
 }
 
-fn open_action(case_id: &str, seq: i64, key: &DataKey, payload: &str) -> Result<CaseAction> {
+pub(crate) fn open_action(
+    case_id: &str,
+    seq: i64,
+    key: &DataKey,
+    payload: &str,
+) -> Result<CaseAction> {
     use base64::Engine;
     let payload: Value = serde_json::from_str(payload)
         .map_err(|e| StoreError::invalid("stored case action", e.to_string()))?;
@@ -1009,6 +1014,7 @@ async fn project_case(tx: &mut Tx, row: &CaseRow, case: &Case, profile: &NrmProf
         .bind(notified.and_then(|n| n.country_of_exploitation.clone()))
         .execute(&mut **c)
         .await?.rows_affected());
+    crate::statistics::project_origin(tx, &row.id, case).await?;
     for referral in &case.referrals {
         let fields: Vec<Value> = referral
             .fields

@@ -10,6 +10,7 @@ mod audit;
 mod backup;
 mod cases;
 mod db;
+mod exchange;
 mod keystore;
 mod linkage;
 mod screenings;
@@ -31,11 +32,15 @@ pub use cases::{
     CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, DEFAULT_NRM_PROFILE, InboxEntry,
     OpenCase, OverdueEntry, SharedView,
 };
+pub use exchange::{ImportReport, import_key};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
 pub use statistics::CapturePatterns;
+pub use statistics::{
+    DashboardData, DeadlineState, ReleaseReceipt, StatisticsData, VictimFacts, policy_text,
+};
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 
 use db::Db;
