@@ -214,7 +214,9 @@ fn what(case: &Case, kind: u8, pick: u8, n: usize) -> What {
             citizenship: ["NG", "RO", "gb", "UA"]
                 .get(pick % 5)
                 .map(|c| c.to_string()),
-            country_of_exploitation: ["IT", "GB", "X1"].get((pick / 5) % 4).map(|c| c.to_string()),
+            country_of_exploitation: ["IT", "GB", "X1"]
+                .get((pick / 5) % 4)
+                .map(|c| c.to_string()),
         },
         _ => What::Review,
     }
