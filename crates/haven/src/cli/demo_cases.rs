@@ -4,13 +4,14 @@
 
 use std::collections::BTreeSet;
 
+use haven_domain::case::CriminalJusticeOutcome;
 use haven_domain::case::consent::ChildAssent;
 use haven_domain::case::lifecycle::{ClosureStatus, Cooperation, DurableSolution, Setting};
 use haven_domain::case::{
     ConsentGiver, ConsentPurpose, DecisionKind, Informed, LegalBasis, OffenceCategory,
     OrganisationId, Outcome, ProceedingId, Recipient, RecipientRole, SharedField, What,
 };
-use haven_domain::htcds::{ExploitationType, Gender, SupportPlanType};
+use haven_domain::htcds::{ExploitationType, Gender, PerpetratorRole, SupportPlanType};
 use haven_store::{OpenCase, Principal, Store};
 use rand_chacha::ChaCha8Rng;
 
@@ -137,6 +138,34 @@ pub async fn build_cases(
     // Recognised, with an immigration charge still pending: the non-punishment alert. A
     // referral to the shelter was revoked when she moved to her sister's.
     let mut case = Script::open(store, team, rng, false, now - 70 * DAY).await?;
+    case.step(&team.caseworker, origin("UA"), 0).await?;
+    // The recruiter, charged and now prosecuted.
+    case.step(
+        &team.caseworker,
+        What::RecordPerpetrator {
+            perpetrator: "recruiter".into(),
+            roles: [PerpetratorRole::RecruiterOrIntermediary].into(),
+            sex: Gender::Masculine,
+            citizenship: Some("UA".into()),
+        },
+        0,
+    )
+    .await?;
+    for outcome in [
+        CriminalJusticeOutcome::Suspected,
+        CriminalJusticeOutcome::Prosecuted,
+    ] {
+        case.step(
+            &team.caseworker,
+            What::RecordCriminalJusticeOutcome {
+                perpetrator: "recruiter".into(),
+                outcome,
+                year: None,
+            },
+            0,
+        )
+        .await?;
+    }
     case.step(
         &team.caseworker,
         What::RecordProceeding {
@@ -224,6 +253,14 @@ pub async fn build_cases(
 
     // Closed after a safe and voluntary return.
     let mut case = Script::open(store, team, rng, false, now - 150 * DAY).await?;
+    case.step(&team.caseworker, origin("NP"), 0).await?;
+    // She agreed that her file may go to the referral mechanism at home.
+    case.step(
+        &team.caseworker,
+        consent("abroad", ConsentPurpose::CrossBorderTransfer),
+        0,
+    )
+    .await?;
     case.refer_to_authority(team, &authority, 1).await?;
     case.decide(team, DecisionKind::ReasonableGrounds, Outcome::Positive, 3)
         .await?;
@@ -513,6 +550,14 @@ fn referral(id: &str, organisation: OrganisationId, role: RecipientRole) -> What
         referral: id.into(),
         to: Recipient { organisation, role },
         fields,
+    }
+}
+
+/// Citizenship recorded; the country of exploitation is Eastmere, which has no ISO code.
+fn origin(citizenship: &str) -> What {
+    What::RecordOrigin {
+        citizenship: Some(citizenship.into()),
+        country_of_exploitation: None,
     }
 }
 

@@ -14,9 +14,11 @@ mod catalogue;
 mod demo;
 mod demo_cases;
 mod estimate;
+mod exchange;
 mod keys;
 mod link;
 mod migrate;
+mod report;
 mod screen;
 mod serve;
 mod store_args;
@@ -58,6 +60,12 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into a new data directory or an empty database.
     Restore(backup::RestoreArgs),
+    /// Statistics from the cases, every count through the release policy: SDG 16.2.2, GLOTIP.
+    Report(report::Args),
+    /// Exports for partners: CTDC anonymised microdata, HTCDS case records.
+    Export(exchange::ExportArgs),
+    /// Imports from partners: HTCDS case records, every row checked.
+    Import(exchange::ImportArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -75,6 +83,9 @@ pub fn run() -> ExitCode {
         Command::Keys(args) => keys::run(args),
         Command::Backup(args) => backup::backup(args),
         Command::Restore(args) => backup::restore(args),
+        Command::Report(args) => report::run(args),
+        Command::Export(args) => exchange::export(args),
+        Command::Import(args) => exchange::import(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
