@@ -6,6 +6,7 @@ pub mod cases;
 pub mod extract;
 pub mod meta;
 pub mod persons;
+pub mod reports;
 pub mod screenings;
 pub mod session;
 
@@ -27,7 +28,8 @@ use crate::state::AppState;
         (name = "persons", description = "The identity vault: every read is audited"),
         (name = "screenings", description = "The identification engine"),
         (name = "cases", description = "The national referral mechanism: cases, consent, referrals, decisions, deadlines"),
-        (name = "audit", description = "The audit log")
+        (name = "audit", description = "The audit log"),
+        (name = "reports", description = "Statistics: SDG 16.2.2, GLOTIP, the dashboard; every count through the release policy, every release audited")
     )
 )]
 struct ApiDoc;
@@ -100,6 +102,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::overdue))
         .routes(routes!(cases::list_profiles))
         .routes(routes!(cases::choose_profile))
+        .routes(routes!(
+            reports::sdg_report,
+            reports::sdg_report_with_population
+        ))
+        .routes(routes!(reports::glotip_report))
+        .routes(routes!(reports::dashboard))
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
