@@ -693,19 +693,14 @@ impl RowCheck<'_> {
         }
         let types: Vec<&str> = ExploitationType::ALL.iter().map(|t| t.code()).collect();
         record.exploitation = self.codes("vic_TypeOfExploitation", ExploitationType::parse, &types);
-        let event_type = self.code(
+        // A country without a type is taken for the country of exploitation.
+        self.code(
             "hte_Type",
             |t| (t == "Exploitation").then_some(()),
             &["Exploitation (the only event type Haven exchanges)"],
         );
         if let Some(code) = self.cell("hte_Country") {
             record.country_of_exploitation = self.country("hte_Country", &code);
-            if event_type.is_none() && !self.present("hte_Type") {
-                self.error(
-                    "hte_Type",
-                    "give Exploitation with a country of the trafficking event".to_owned(),
-                );
-            }
         }
         let identity = Identity {
             first_name: self.cell("prs_FirstName"),
