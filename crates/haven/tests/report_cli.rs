@@ -5,7 +5,7 @@
 //! error and never duplicate.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -639,5 +639,5 @@ fn identifying_fields_leave_only_encrypted_and_only_with_consent() {
         ]),
         "not an age public key",
     );
-    assert!(!Path::new(&demo.path("x.age")).exists());
+    assert!(!std::path::Path::new(&demo.path("x.age")).exists());
 }
