@@ -644,3 +644,65 @@ async fn citizenship_is_projected_and_survives_a_rebuild() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn ctdc_microdata_from_the_store_are_k_anonymous_by_a_recount() {
+    on_each_backend(|backend| async move {
+        let store = backend.open().await;
+        let world = seed_world(&store).await;
+        fixed_dataset(&store, &world).await;
+        let statistician = world.user(Role::Statistician);
+        let data = store
+            .statistics_data(
+                AuditActor::User(statistician),
+                ExchangeAction::ExportAnonymisedMicrodata,
+            )
+            .await
+            .unwrap();
+        let micro: Vec<haven_stats::anonymise::MicroRecord<_>> = data
+            .victims
+            .iter()
+            .filter(|v| !v.record.anonymous_notification)
+            .map(|v| haven_stats::anonymise::MicroRecord {
+                sex: v.record.sex,
+                age: v.record.age,
+                citizenship: v.record.citizenship,
+                country_of_exploitation: v.country_of_exploitation,
+                year_of_registration: v.record.year,
+                exploitation: v.exploitation,
+                attributes: v.ctdc,
+            })
+            .collect();
+        assert_eq!(micro.len(), 11);
+        for k in [2, 3] {
+            let (sheet, report) = haven_stats::ctdc::ctdc_export(&micro, k).unwrap();
+            // The quasi-identifiers: year, gender, age band, minority, citizenship, country of
+            // exploitation, and the three forms of exploitation.
+            let quasi = [0, 1, 2, 3, 4, 5, 14, 15, 16];
+            let mut groups: std::collections::HashMap<Vec<String>, u32> = Default::default();
+            for row in &sheet.rows {
+                let key = quasi
+                    .iter()
+                    .map(|&i| match &row[i] {
+                        haven_stats::spreadsheet::Cell::Text(t) => t.clone(),
+                        haven_stats::spreadsheet::Cell::Number(n) => n.to_string(),
+                    })
+                    .collect();
+                *groups.entry(key).or_default() += 1;
+            }
+            assert!(
+                groups.values().all(|&n| n >= k),
+                "k = {k}: {groups:?} ({report:?})"
+            );
+            assert_eq!(sheet.rows.len() + report.records_suppressed, micro.len());
+        }
+        assert!(
+            haven_stats::ctdc::ctdc_export(&micro, 12).is_err(),
+            "fewer records than k"
+        );
+        // The screenings' indicators give the means of control: the debt-bondage examples.
+        assert!(data.victims.iter().any(|v| v.ctdc.means_debt_bondage_earnings));
+        backend
+    })
+    .await;
+}
