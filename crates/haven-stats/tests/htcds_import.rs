@@ -245,3 +245,16 @@ proptest! {
         }
     }
 }
+
+/// Found by the xlsx fuzz target: a workbook whose cell reference overflows the XLSX library's
+/// arithmetic (it panics with overflow checks on, as in this test build). The importer says the
+/// workbook is malformed instead.
+#[test]
+fn a_workbook_that_overflows_the_xlsx_reader_is_an_error_not_a_panic() {
+    let bytes = include_bytes!("data/xlsx-cell-reference-overflow.xlsx");
+    let error = read(bytes, FileFormat::Xlsx).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "not an XLSX workbook: the workbook is malformed (its cells could not be read)"
+    );
+}
