@@ -701,7 +701,11 @@ async fn ctdc_microdata_from_the_store_are_k_anonymous_by_a_recount() {
             "fewer records than k"
         );
         // The screenings' indicators give the means of control: the debt-bondage examples.
-        assert!(data.victims.iter().any(|v| v.ctdc.means_debt_bondage_earnings));
+        assert!(
+            data.victims
+                .iter()
+                .any(|v| v.ctdc.means_debt_bondage_earnings)
+        );
         backend
     })
     .await;
