@@ -1,6 +1,8 @@
 # Haven national referral mechanism: decision letters and the non-punishment notice.
 # Letters are addressed to the person, or for a child to the guardian, never to the child.
 # Spanish. Written for Haven; to be reviewed by native-speaking practitioners (docs/translations.md).
+# nrm-letter-subject-person and -child are the subject alone (usted, el niño o la niña): the
+# outcome adds the verb: «es», or «sea» after a negation.
 
 ## Decision letters
 
@@ -15,16 +17,16 @@ nrm-letter-subject = { $kind ->
 }.
 nrm-letter-outcome = { $kind ->
     [reasonable_grounds] { $outcome ->
-        [positive] La autoridad competente ha decidido que hay motivos razonables para creer que { $subject } víctima de trata de personas.
-       *[negative] La autoridad competente ha decidido que no hay motivos razonables para creer que { $subject } víctima de trata de personas.
+        [positive] La autoridad competente ha decidido que hay motivos razonables para creer que { $subject } es víctima de trata de personas.
+       *[negative] La autoridad competente ha decidido que no hay motivos razonables para creer que { $subject } sea víctima de trata de personas.
     }
    *[conclusive_grounds] { $outcome ->
-        [positive] La autoridad competente ha decidido que { $subject } víctima de trata de personas.
-       *[negative] La autoridad competente ha decidido que no ha quedado establecido que { $subject } víctima de trata de personas.
+        [positive] La autoridad competente ha decidido que { $subject } es víctima de trata de personas.
+       *[negative] La autoridad competente ha decidido que no ha quedado establecido que { $subject } sea víctima de trata de personas.
     }
 }
-nrm-letter-subject-person = usted es
-nrm-letter-subject-child = el niño o la niña es
+nrm-letter-subject-person = usted
+nrm-letter-subject-child = el niño o la niña
 nrm-letter-threshold = Criterio aplicado: { $threshold }
 nrm-letter-reasons = Motivación: { $reasons }
 nrm-letter-evidence = Pruebas examinadas: { $evidence }.
