@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 /// The languages with a complete set of messages, English first: every message is written in
 /// English first, and English is what a person gets when Haven lacks their language. Arabic is
 /// written right to left; whatever shows a message sets the direction.
-pub const LANGUAGES: [&str; 4] = ["en", "fr", "es", "ar"];
+pub const LANGUAGES: [&str; 5] = ["en", "fr", "es", "ar", "uk"];
 
 /// The Fluent files of one language, embedded in the binary.
 macro_rules! language_files {
@@ -32,6 +32,7 @@ const SOURCES: [(&str, &[&str]); LANGUAGES.len()] = [
     language_files!("fr"),
     language_files!("es"),
     language_files!("ar"),
+    language_files!("uk"),
 ];
 
 /// The language of `LANGUAGES` that a BCP 47 tag asks for, matched on its language subtag
