@@ -302,3 +302,54 @@ setting-child_protection_facility = مرفق لحماية الطفل
 setting-own_accommodation = سكن خاص
 setting-immigration_detention = احتجاز المهاجرين
 setting-police_custody = احتجاز لدى الشرطة
+
+## The receiving organisation
+inbox-title = الإحالات الواردة
+inbox-empty = لا توجد إحالات هنا.
+inbox-open-case = فتح الحالة
+referral-title = الإحالة
+referral-only-shared = لا يظهر لك إلا ما شاركه مدير الحالة المُحيل مع منظمتك.
+not-recorded = غير مسجَّل
+
+## Queues
+decisions-title = القرارات
+decisions-to-accept = إحالات بانتظار أن تتولاها السلطة
+decisions-due = القرارات المستحقة، الأقرب موعداً أولاً
+supervision-title = الإشراف
+supervision-overdue = المتأخر والمُحال إلى المشرف
+supervision-what = الموضوع
+supervision-was-due = الموعد المستحق
+supervision-workload = عبء عمل الفريق
+supervision-open-cases = الحالات المفتوحة
+supervision-late-items = البنود المتأخرة
+
+## Account
+account-title = حسابي
+account-sessions = الجلسات المفتوحة لحسابك
+account-session-started = البداية
+account-session-ends = النهاية
+account-sign-out-everywhere = تسجيل الخروج من جميع الأجهزة
+account-totp = عامل التحقق الثاني
+account-totp-on = تم إعداد تطبيق مصادقة لهذا الحساب.
+account-totp-begin = إعداد تطبيق مصادقة
+account-totp-enter-secret = يُرجى إضافة هذا المفتاح إلى تطبيق المصادقة، ثم كتابة الرمز الذي يعرضه.
+account-totp-confirm = تأكيد
+account-totp-confirmed = تم إعداد تطبيق المصادقة.
+account-totp-wrong-code = هذا الرمز غير صحيح؛ يُرجى تجربة الرمز التالي الذي يعرضه التطبيق.
+
+## Administration
+admin-title = الإدارة
+admin-only = لا يمكن القيام بهذا إلا لمدير النظام.
+admin-profile-for-new-cases = الإطار الذي تُفتح بموجبه الحالات الجديدة (تحتفظ الحالات المفتوحة بإطارها)
+admin-organisations = المنظمات
+admin-add-organisation = إضافة منظمة
+admin-name = الاسم
+admin-org-type = النوع
+admin-second-factor = عامل التحقق الثاني إلزامي
+admin-users = المستخدمون
+admin-add-user = إضافة مستخدم
+admin-role = الدور
+admin-organisation = المنظمة
+admin-disabled = معطَّل
+admin-disable = تعطيل
+admin-password-hint = 12 حرفاً على الأقل؛ ويغيّرها المستخدم بعد تسجيل الدخول.

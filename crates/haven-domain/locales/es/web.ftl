@@ -298,3 +298,54 @@ setting-child_protection_facility = centro de protección de la infancia
 setting-own_accommodation = alojamiento propio
 setting-immigration_detention = detención de inmigración
 setting-police_custody = custodia policial
+
+## The receiving organisation
+inbox-title = Derivaciones recibidas
+inbox-empty = No hay derivaciones aquí.
+inbox-open-case = abrir el caso
+referral-title = Derivación
+referral-only-shared = Solo ve lo que la persona gestora del caso que hizo la derivación compartió con su organización.
+not-recorded = no consta
+
+## Queues
+decisions-title = Decisiones
+decisions-to-accept = Derivaciones a la espera de que la autoridad las asuma
+decisions-due = Decisiones pendientes, primero el plazo más próximo
+supervision-title = Supervisión
+supervision-overdue = Vencidos y elevados a la supervisión
+supervision-what = Qué
+supervision-was-due = Vencimiento
+supervision-workload = Carga de trabajo del equipo
+supervision-open-cases = Casos abiertos
+supervision-late-items = Tareas vencidas
+
+## Account
+account-title = Mi cuenta
+account-sessions = Dónde tiene la sesión iniciada
+account-session-started = Inicio
+account-session-ends = Fin
+account-sign-out-everywhere = Cerrar sesión en todas partes
+account-totp = Segundo factor
+account-totp-on = Esta cuenta tiene configurada una aplicación de autenticación.
+account-totp-begin = Configurar una aplicación de autenticación
+account-totp-enter-secret = Añada esta clave a su aplicación de autenticación y escriba el código que muestre.
+account-totp-confirm = Confirmar
+account-totp-confirmed = La aplicación de autenticación está configurada.
+account-totp-wrong-code = Ese código no es correcto; pruebe con el siguiente que muestre la aplicación.
+
+## Administration
+admin-title = Administración
+admin-only = Solo un administrador puede hacer esto.
+admin-profile-for-new-cases = El perfil con el que se abren los casos nuevos (los casos ya abiertos conservan el suyo)
+admin-organisations = Organizaciones
+admin-add-organisation = Añadir una organización
+admin-name = Nombre
+admin-org-type = Tipo
+admin-second-factor = Segundo factor obligatorio
+admin-users = Usuarios
+admin-add-user = Añadir un usuario
+admin-role = Función
+admin-organisation = Organización
+admin-disabled = desactivado
+admin-disable = Desactivar
+admin-password-hint = Al menos 12 caracteres; el usuario la cambia después de iniciar sesión.

@@ -301,3 +301,54 @@ setting-child_protection_facility = établissement de protection de l'enfance
 setting-own_accommodation = logement personnel
 setting-immigration_detention = rétention administrative
 setting-police_custody = garde à vue
+
+## The receiving organisation
+inbox-title = Orientations reçues
+inbox-empty = Aucune orientation ici.
+inbox-open-case = ouvrir le dossier
+referral-title = Orientation
+referral-only-shared = Vous ne voyez que ce que le ou la gestionnaire de cas à l'origine de l'orientation a partagé avec votre organisation.
+not-recorded = non consigné
+
+## Queues
+decisions-title = Décisions
+decisions-to-accept = Orientations en attente de prise en charge par l'autorité
+decisions-due = Décisions à rendre, l'échéance la plus proche en premier
+supervision-title = Supervision
+supervision-overdue = En retard et transmis au superviseur
+supervision-what = Objet
+supervision-was-due = Échéance
+supervision-workload = Charge de travail de l'équipe
+supervision-open-cases = Dossiers ouverts
+supervision-late-items = Éléments en retard
+
+## Account
+account-title = Mon compte
+account-sessions = Vos sessions ouvertes
+account-session-started = Début
+account-session-ends = Fin
+account-sign-out-everywhere = Se déconnecter partout
+account-totp = Second facteur
+account-totp-on = Une application d'authentification est configurée pour ce compte.
+account-totp-begin = Configurer une application d'authentification
+account-totp-enter-secret = Ajoutez cette clé à votre application d'authentification, puis saisissez le code qu'elle affiche.
+account-totp-confirm = Confirmer
+account-totp-confirmed = L'application d'authentification est configurée.
+account-totp-wrong-code = Ce code n'est pas le bon ; essayez le suivant qu'affiche l'application.
+
+## Administration
+admin-title = Administration
+admin-only = Seul un administrateur peut faire cela.
+admin-profile-for-new-cases = Le profil sous lequel s'ouvrent les nouveaux dossiers (les dossiers déjà ouverts gardent le leur)
+admin-organisations = Organisations
+admin-add-organisation = Ajouter une organisation
+admin-name = Nom
+admin-org-type = Type
+admin-second-factor = Second facteur obligatoire
+admin-users = Utilisateurs
+admin-add-user = Ajouter un utilisateur
+admin-role = Rôle
+admin-organisation = Organisation
+admin-disabled = désactivé
+admin-disable = Désactiver
+admin-password-hint = Au moins 12 caractères ; l'utilisateur le change après s'être connecté.

@@ -299,3 +299,54 @@ setting-child_protection_facility = заклад захисту дітей
 setting-own_accommodation = власне житло
 setting-immigration_detention = місце утримання мігрантів
 setting-police_custody = тримання під вартою в поліції
+
+## The receiving organisation
+inbox-title = Отримані перенаправлення
+inbox-empty = Тут немає перенаправлень.
+inbox-open-case = відкрити справу
+referral-title = Перенаправлення
+referral-only-shared = Ви бачите лише те, чим кейс-менеджер, який здійснив перенаправлення, поділився з вашою організацією.
+not-recorded = не зафіксовано
+
+## Queues
+decisions-title = Рішення
+decisions-to-accept = Перенаправлення, які чекають, поки компетентний орган візьме їх до розгляду
+decisions-due = Рішення, які належить ухвалити, — спершу з найближчим терміном
+supervision-title = Супервізія
+supervision-overdue = Прострочене та передане супервізорові
+supervision-what = Що
+supervision-was-due = Термін
+supervision-workload = Навантаження команди
+supervision-open-cases = Відкриті справи
+supervision-late-items = Прострочені завдання
+
+## Account
+account-title = Мій обліковий запис
+account-sessions = Де виконано вхід у ваш обліковий запис
+account-session-started = Початок
+account-session-ends = Завершення
+account-sign-out-everywhere = Вийти на всіх пристроях
+account-totp = Другий фактор
+account-totp-on = Для цього облікового запису налаштовано застосунок автентифікації.
+account-totp-begin = Налаштувати застосунок автентифікації
+account-totp-enter-secret = Додайте цей ключ до застосунку автентифікації, а потім введіть код, який він покаже.
+account-totp-confirm = Підтвердити
+account-totp-confirmed = Застосунок автентифікації налаштовано.
+account-totp-wrong-code = Цей код неправильний; спробуйте наступний, який покаже застосунок.
+
+## Administration
+admin-title = Адміністрування
+admin-only = Це може зробити лише адміністратор.
+admin-profile-for-new-cases = Профіль, за яким відкриваються нові справи (уже відкриті справи зберігають свій)
+admin-organisations = Організації
+admin-add-organisation = Додати організацію
+admin-name = Назва або імʼя
+admin-org-type = Тип
+admin-second-factor = Обовʼязковий другий фактор
+admin-users = Користувачі
+admin-add-user = Додати користувача
+admin-role = Роль
+admin-organisation = Організація
+admin-disabled = вимкнено
+admin-disable = Вимкнути
+admin-password-hint = Щонайменше 12 символів; користувач змінить пароль після входу.
