@@ -261,13 +261,16 @@ fn every_message_has_the_same_variables_in_every_language() {
     let all = all_entries(&mut problems);
     let union: BTreeSet<&String> = all.values().flat_map(|entries| entries.keys()).collect();
     for key in union {
-        let mut versions = all
+        // Each language against English, or against the first language that has the entry.
+        let mut versions: Vec<(&str, &Entry)> = all
             .iter()
-            .filter_map(|(language, entries)| entries.get(key).map(|e| (*language, e)));
-        let Some((first_language, first)) = versions.next() else {
+            .filter_map(|(language, entries)| entries.get(key).map(|e| (*language, e)))
+            .collect();
+        versions.sort_by_key(|(language, _)| *language != "en");
+        let Some(((first_language, first), others)) = versions.split_first() else {
             continue;
         };
-        for (language, entry) in versions {
+        for (language, entry) in others {
             if entry.variables != first.variables {
                 problems.push(format!(
                     "{key}: {first_language} uses {:?}, {language} uses {:?}",
