@@ -13,6 +13,7 @@ mod db;
 mod keystore;
 mod linkage;
 mod screenings;
+mod services;
 mod statistics;
 mod vault;
 
@@ -35,6 +36,7 @@ pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
+pub use services::{ServiceDescription, ServiceEntry, ServiceFilter};
 pub use statistics::CapturePatterns;
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 
