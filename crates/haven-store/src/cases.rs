@@ -7,8 +7,8 @@
 use haven_crypto::{Aad, DataKey, open, seal};
 use haven_domain::access::{self, Action, Decision, FieldClass, RecordParties, Role};
 use haven_domain::case::{
-    Case, CaseAction, CaseId, CivilDate, DueItem, NrmProfile, Opening, Timestamp, UserId, What,
-    due_items, overdue_queue,
+    Case, CaseAction, CaseId, CivilDate, Digest, DueItem, NrmProfile, Opening, OrganisationId,
+    Reader, Timestamp, UserId, What, digest, due_items, overdue_queue,
 };
 use serde_json::Value;
 
@@ -597,35 +597,94 @@ impl Store {
             .bind(&principal.organisation_id)
             .fetch_all(p)
             .await?);
-        let mut cases: Vec<(Case, String)> = Vec::new();
-        let mut profiles: Vec<&'static NrmProfile> = Vec::new();
-        for (case_id,) in rows {
-            let row = self.case_row(&case_id).await?;
-            let parties = self.case_parties(&case_id).await?;
-            if !self.may_on_case(principal, &parties, FieldClass::Case, Action::View) {
-                continue;
-            }
-            let person = self.person_parties(&row.person_id).await?;
-            let Ok(key) = self.live_person_key(&person).await else {
-                continue;
-            };
-            let profile = profile_by_id(&row.profile_id)?;
-            let case = replay(&self.case_history_with(&row, &key).await?, profile)?;
-            cases.push((case, parties.owner_user_id));
-            profiles.push(profile);
-        }
+        let candidates = rows.into_iter().map(|(id,)| (id, false)).collect();
+        let cases = self.replay_visible(principal, candidates).await?;
         let mut entries = Vec::new();
-        for ((case, owner), profile) in cases.iter().zip(profiles) {
+        for (case, profile) in &cases {
             for (case_id, item) in overdue_queue([case], profile, Timestamp(now)) {
                 entries.push(OverdueEntry {
                     case_id: case_id.0.clone(),
-                    owner_user_id: owner.clone(),
+                    owner_user_id: case.owner.0.clone(),
                     item,
                 });
             }
         }
         entries.sort_by(|a, b| a.item.due.cmp(&b.item.due).then(a.case_id.cmp(&b.case_id)));
         Ok(entries)
+    }
+
+    /// The caller's daily digest for `now`'s day: what they have to act on, from the cases
+    /// they may see that wait on something, and the referrals waiting for their
+    /// organisation's answer. The domain decides what concerns whom.
+    pub async fn digest(&self, principal: &Principal, now: i64) -> Result<Digest> {
+        let teams = principal.supervises_teams.join(",");
+        let rows: Vec<(String, bool)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id, id IN (SELECT case_id FROM case_referrals WHERE recipient_organisation_id = $3 AND status = 'sent') FROM cases \
+             WHERE next_due IS NOT NULL AND (owner_user_id = $1 \
+                OR (owner_team_id IS NOT NULL AND ',' || $2 || ',' LIKE '%,' || owner_team_id || ',%') \
+                OR person_id IN (SELECT person_id FROM person_assignments WHERE user_id = $1) \
+                OR id IN (SELECT case_id FROM case_referrals WHERE recipient_organisation_id = $3 AND status IN ('accepted', 'sent'))) \
+             ORDER BY next_due, id")
+            .bind(&principal.user_id)
+            .bind(&teams)
+            .bind(&principal.organisation_id)
+            .fetch_all(p)
+            .await?);
+        let cases = self.replay_visible(principal, rows).await?;
+        // A supervisor's team: the users of the teams they supervise, whose cases they watch.
+        let team: Vec<(String,)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id FROM users WHERE team_id IS NOT NULL AND ',' || $1 || ',' LIKE '%,' || team_id || ',%' ORDER BY id")
+            .bind(&teams)
+            .fetch_all(p)
+            .await?);
+        let team: Vec<UserId> = team.into_iter().map(|(id,)| UserId(id)).collect();
+        let user = UserId(principal.user_id.clone());
+        let organisation = OrganisationId(principal.organisation_id.clone());
+        let reader = Reader {
+            user: &user,
+            role: principal.role,
+            organisation: &organisation,
+            team: &team,
+        };
+        Ok(digest(
+            &reader,
+            cases.iter().map(|(case, profile)| (case, *profile)),
+            Timestamp(now),
+        ))
+    }
+
+    /// Replays the candidate cases the caller may see, each with the profile it began under.
+    /// A candidate flagged as awaiting an answer has a referral sent to the caller's
+    /// organisation, which may see that it waits before it has any other relationship to the
+    /// case. Cases of erased people are left out: their history can no longer be read.
+    async fn replay_visible(
+        &self,
+        principal: &Principal,
+        candidates: Vec<(String, bool)>,
+    ) -> Result<Vec<(Case, &'static NrmProfile)>> {
+        let mut cases = Vec::new();
+        for (case_id, awaits_answer) in candidates {
+            let parties = self.case_parties(&case_id).await?;
+            let answers = awaits_answer
+                && access::decide_referral_answer(
+                    principal.role,
+                    &principal.organisation_id,
+                    &principal.organisation_id,
+                )
+                .is_allowed();
+            if !answers && !self.may_on_case(principal, &parties, FieldClass::Case, Action::View) {
+                continue;
+            }
+            let row = self.case_row(&case_id).await?;
+            let person = self.person_parties(&row.person_id).await?;
+            let Ok(key) = self.live_person_key(&person).await else {
+                continue;
+            };
+            let profile = profile_by_id(&row.profile_id)?;
+            let case = replay(&self.case_history_with(&row, &key).await?, profile)?;
+            cases.push((case, profile));
+        }
+        Ok(cases)
     }
 }
 
