@@ -288,6 +288,24 @@ async fn matching_explains_each_service_in_words_and_ranks_a_full_one_after_thos
             backend.name
         );
         assert_eq!(matches[1]["reasons"][0]["reason"], "women_only");
+        // In the language the caseworker chose.
+        server
+            .store
+            .set_user_language(world.user(haven_domain::access::Role::Caseworker), "fr")
+            .await
+            .unwrap();
+        let body: Value = caseworker
+            .get(server.at(&format!("/api/v1/cases/{id}/matching-services")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            body["matches"][2]["reasons"][0]["text"],
+            "aucune place disponible"
+        );
         assert_eq!(matches[1]["reasons"][0]["gender"], "Masculine");
         assert_eq!(matches[1]["reasons"][0]["excludes"], true);
 

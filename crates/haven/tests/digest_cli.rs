@@ -1,5 +1,6 @@
 //! `haven digest` through the real binary, on SQLite and PostgreSQL: the plain-text digest a
-//! daily cron job sends on, for a caseworker and a supervisor, and clear errors.
+//! daily cron job sends on, for a caseworker and a supervisor, in the language each chose, and
+//! clear errors.
 
 use std::process::{Command, Output};
 
@@ -97,6 +98,18 @@ async fn the_digest_prints_each_users_items_as_plain_text() {
         );
         let provider = text(&digest(&backend, "test-provider"));
         assert!(provider.contains("Nothing is due today"), "{provider}");
+        // In the language the user chose in the web application.
+        let store = backend.open().await;
+        store
+            .set_user_language(world.user(Role::Supervisor), "fr")
+            .await
+            .unwrap();
+        store.close().await;
+        let supervisor = text(&digest(&backend, "test-supervisor"));
+        assert!(
+            supervisor.starts_with("Récapitulatif quotidien pour "),
+            "{supervisor}"
+        );
 
         let unknown = digest(&backend, "nobody");
         assert_eq!(unknown.status.code(), Some(2));

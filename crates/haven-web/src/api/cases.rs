@@ -154,7 +154,7 @@ pub struct DigestView {
     /// The sections: `escalated`, `overdue`, `due_today`, `waiting_for_answer`.
     #[schema(value_type = Object)]
     pub digest: Digest,
-    /// The same, to read.
+    /// The same, to read, in the language the caller chose (English until they choose).
     pub text: String,
 }
 
@@ -394,8 +394,11 @@ pub async fn digest(
         .map(|d| d.as_millis() as i64)
         .unwrap_or_default();
     let digest = state.store.digest(principal, now).await?;
+    let language = state.store.user_language(&principal.user_id).await?;
+    let words = Localizer::new(language.as_deref().unwrap_or("en"))
+        .unwrap_or_else(|_| Localizer::english());
     Ok(Json(DigestView {
-        text: digest.text(&Localizer::english()),
+        text: digest.text(&words),
         digest,
     }))
 }

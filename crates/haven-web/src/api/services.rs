@@ -115,7 +115,7 @@ pub struct ReasonView {
     pub reason: MatchReason,
     /// Whether it makes the person ineligible; the others are for the caseworker to know.
     pub excludes: bool,
-    /// The reason in words.
+    /// The reason in words, in the language the caller chose (English until they choose).
     pub text: String,
 }
 
@@ -227,7 +227,9 @@ pub async fn matching_services(
 ) -> Result<Json<MatchList>, Problem> {
     let principal = caller.require(Scope::Identity)?;
     let matches = state.store.matching_services(principal, &id).await?;
-    let localizer = Localizer::english();
+    let language = state.store.user_language(&principal.user_id).await?;
+    let localizer = Localizer::new(language.as_deref().unwrap_or("en"))
+        .unwrap_or_else(|_| Localizer::english());
     Ok(Json(MatchList {
         matches: matches
             .into_iter()

@@ -1,6 +1,7 @@
 //! `haven digest --user USERNAME`: a user's daily digest as plain text — escalated and overdue
 //! items, what is due today, referrals waiting for their organisation's answer — for a daily
-//! cron job to send on. It only reads, and is safe while the server runs.
+//! cron job to send on, in the language the user chose in the web application (English until
+//! they choose). It only reads, and is safe while the server runs.
 
 use haven_domain::i18n::Localizer;
 
@@ -33,8 +34,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
             .map(|d| d.as_millis() as i64)
             .unwrap_or_default();
         let digest = store.digest(&principal, now).await;
+        let language = store.user_language(&user.id).await;
         store.close().await;
-        println!("{}", digest?.text(&Localizer::english()));
+        // A language Haven no longer has falls back to English.
+        let words = Localizer::new(language?.as_deref().unwrap_or("en"))
+            .unwrap_or_else(|_| Localizer::english());
+        println!("{}", digest?.text(&words));
         Ok(())
     })
 }
