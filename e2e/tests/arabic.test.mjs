@@ -16,6 +16,7 @@ const SCREENS = [
   ["shelter-provider", "/inbox", "inbox"],
   ["admin", "/admin", "admin"],
   ["caseworker", "/account", "account"],
+  ["caseworker", "/services", "directory"],
 ];
 
 for (const [user, path, name] of SCREENS) {

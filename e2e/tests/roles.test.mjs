@@ -41,6 +41,17 @@ test("a caseworker finds a case and records consent on it", async () => {
   await form.locator("button[type=submit]").click();
   await page.waitForSelector("[role=status]");
   assert.match(await page.locator("#h-consent + table").innerText(), /statistics/);
+  // The services that fit a person whose needs are recorded, each with why it does or does not.
+  await page.goto("/cases?stage=referred");
+  await page.click("[data-testid=case-row] a");
+  await page.click("main a[href^='/cases/'][href$='/services']");
+  assert.ok(await page.locator("[data-testid=match-row]").count() > 0, "the demo case has needs recorded");
+  await checkAccessibility(page, "matching services");
+  await screenshot(page, "matching");
+  await page.goto("/services?free=1");
+  assert.ok(await page.locator("[data-testid=service-row]").count() > 0);
+  await checkAccessibility(page, "directory");
+  await screenshot(page, "directory");
   await page.context().close();
 });
 
