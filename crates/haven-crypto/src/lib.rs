@@ -18,7 +18,7 @@ pub use aead::{Aad, DataKey, open, seal};
 pub use blind_index::{BlindIndexKey, Normalisation};
 pub use keyring::{Keyring, KeyringError, MasterKeyVersion};
 pub use password::{PasswordCheck, hash_password, verify_password};
-pub use token::{chain_hash, hash_token, new_token, random_bytes};
+pub use token::{chain_hash, hash_token, new_token, random_bytes, sha256_hex};
 pub use totp::{TotpSecret, totp_code};
 
 /// Everything that can go wrong in this crate. Messages never contain key material or

@@ -16,6 +16,15 @@ pub fn new_token(prefix: &str) -> String {
     format!("{prefix}{}", URL_SAFE_NO_PAD.encode(random_bytes::<32>()))
 }
 
+/// The SHA-256 digest of content, in lowercase hexadecimal: what a record keeps to say which
+/// content it refers to (a document attached to a case) without holding it.
+pub fn sha256_hex(content: &[u8]) -> String {
+    Sha256::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub fn hash_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }

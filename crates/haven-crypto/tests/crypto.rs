@@ -210,6 +210,15 @@ fn tokens_are_random_and_stored_as_digests() {
 }
 
 #[test]
+fn content_digests_are_sha256_in_lowercase_hex() {
+    // FIPS 180-2, appendix B.1.
+    assert_eq!(
+        haven_crypto::sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}
+
+#[test]
 fn passphrase_exports_round_trip_and_refuse_the_wrong_passphrase() {
     let sealed = encrypt_with_passphrase("a long passphrase", b"key store");
     assert_eq!(

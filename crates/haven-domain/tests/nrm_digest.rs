@@ -94,7 +94,11 @@ fn digest_of(user: &str, role: Role, organisation: &str, team: &[&str]) -> Diges
         organisation: &organisation,
         team: &team,
     };
-    digest(&reader, &cases, generic(), morning("2026-04-10"))
+    digest(
+        &reader,
+        cases.iter().map(|case| (case, generic())),
+        morning("2026-04-10"),
+    )
 }
 
 /// Each section as (case, deadline, due day).

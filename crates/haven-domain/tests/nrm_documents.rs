@@ -4,7 +4,9 @@
 mod nrm;
 
 use haven_domain::access::{Decision, DenyReason, Relationship, Role};
-use haven_domain::case::documents::{MAX_SIZE_BYTES, check_upload, may_download};
+use haven_domain::case::documents::{
+    MAX_SIZE_BYTES, check_upload, may_download, may_download_on_case,
+};
 use haven_domain::case::{CaseError, DocumentError, DocumentKind, MediaType, Sha256, What};
 use nrm::{History, generic};
 
@@ -269,4 +271,38 @@ fn trainers_statisticians_and_admins_never_download_documents() {
             Decision::Deny(DenyReason::RoleNotPermitted)
         );
     }
+}
+
+#[test]
+fn on_a_case_a_download_is_allowed_under_any_relationship_held() {
+    let accepted = ["shelter".to_string()];
+    let case = haven_domain::access::RecordParties {
+        owner_user_id: "caseworker-1",
+        owner_team_id: Some("team-1"),
+        assigned_user_ids: &[],
+        accepted_organisation_ids: &accepted,
+    };
+    let supervises = ["team-1".to_string()];
+    let actor = |user_id, organisation_id, role, supervises_teams| haven_domain::access::Actor {
+        user_id,
+        organisation_id,
+        role,
+        supervises_teams,
+    };
+    let provider = actor("provider-1", "shelter", Role::Provider, &[][..]);
+    assert!(may_download_on_case(&provider, &case).is_allowed());
+    let other_provider = actor("provider-2", "clinic", Role::Provider, &[][..]);
+    assert_eq!(
+        may_download_on_case(&other_provider, &case),
+        Decision::Deny(DenyReason::NoRelationship)
+    );
+    // A supervisor of the owner's team whose organisation is also the accepted recipient.
+    let supervisor = actor("supervisor-1", "shelter", Role::Supervisor, &supervises[..]);
+    assert!(may_download_on_case(&supervisor, &case).is_allowed());
+    // Even as its owner, a statistician never opens a record.
+    let statistician = actor("caseworker-1", "ngo", Role::Statistician, &[][..]);
+    assert_eq!(
+        may_download_on_case(&statistician, &case),
+        Decision::Deny(DenyReason::RoleNotPermitted)
+    );
 }

@@ -564,3 +564,30 @@ fn every_reason_reads_in_words_for_every_kind_and_gender() {
         }
     }
 }
+
+#[test]
+fn a_screenings_sex_reads_as_the_gender_matching_needs() {
+    use haven_domain::identification::input::Sex;
+    let read = |id: &str| Sex::parse(id).map(Sex::gender);
+    assert_eq!(read("female"), Some(Gender::Feminine));
+    assert_eq!(read("male"), Some(Gender::Masculine));
+    assert_eq!(read("other"), Some(Gender::NonConforming));
+    assert_eq!(read("unknown"), Some(Gender::NonSpecifiedUnknown));
+    assert_eq!(
+        read("Female"),
+        None,
+        "spelt as the screening input spells it"
+    );
+    // A man screened as male is read as one, and the women-only shelter says why not.
+    let mut shelter = service("s", ServiceKind::Shelter);
+    shelter.eligibility.women_only = true;
+    let needs = Needs {
+        gender: read("male").unwrap(),
+        ..woman()
+    };
+    ineligible(
+        &needs,
+        shelter,
+        "women-only shelter; adult men not eligible",
+    );
+}

@@ -7,8 +7,8 @@
 use haven_crypto::{Aad, DataKey, open, seal};
 use haven_domain::access::{self, Action, Decision, FieldClass, RecordParties, Role};
 use haven_domain::case::{
-    Case, CaseAction, CaseId, CivilDate, DueItem, NrmProfile, Opening, Timestamp, UserId, What,
-    due_items, overdue_queue,
+    Case, CaseAction, CaseId, CivilDate, Digest, DueItem, NrmProfile, Opening, OrganisationId,
+    Reader, Timestamp, UserId, What, digest, due_items, overdue_queue,
 };
 use serde_json::Value;
 
@@ -234,8 +234,14 @@ impl Store {
             profile_id: profile.id.clone(),
             version: 0,
         };
-        self.commit_case_action(principal, &row, &key, profile, &action, &case)
-            .await
+        let accepted = AcceptedAction {
+            row,
+            key,
+            profile,
+            action,
+            next: case,
+        };
+        self.commit_case_action(principal, accepted).await
     }
 
     /// Records an action on a case. `expected_version` (the version the caller last saw) makes a
@@ -261,6 +267,31 @@ impl Store {
         what: What,
         at: i64,
     ) -> Result<CaseRecord> {
+        // A document on the record without its content, or content left behind a removal,
+        // would make the history lie: documents go through `attach_document`/`remove_document`.
+        if let What::AttachDocument { .. } | What::RemoveDocument { .. } = what {
+            return Err(StoreError::invalid(
+                "action",
+                "a document is attached together with its content and removed together with it, through the case's documents, never as a bare action",
+            ));
+        }
+        let accepted = self
+            .accept_case_action(principal, case_id, expected_version, what, at)
+            .await?;
+        self.commit_case_action(principal, accepted).await
+    }
+
+    /// Checks an action against the case as its history makes it — the caller's access, the
+    /// version they saw, and the domain's rules — and returns it with the case it makes.
+    /// Nothing is written.
+    pub(crate) async fn accept_case_action(
+        &self,
+        principal: &Principal,
+        case_id: &str,
+        expected_version: Option<i64>,
+        what: What,
+        at: i64,
+    ) -> Result<AcceptedAction> {
         let row = self.case_row(case_id).await?;
         if let Some(expected) = expected_version
             && expected != row.version
@@ -284,8 +315,13 @@ impl Store {
             what,
         };
         let next = haven_domain::case::apply(&case, &action, profile).map_err(refused)?;
-        self.commit_case_action(principal, &row, &key, profile, &action, &next)
-            .await
+        Ok(AcceptedAction {
+            row,
+            key,
+            profile,
+            action,
+            next,
+        })
     }
 
     /// The case, replayed from its history. Its history holds identifying text, so reading it
@@ -561,35 +597,94 @@ impl Store {
             .bind(&principal.organisation_id)
             .fetch_all(p)
             .await?);
-        let mut cases: Vec<(Case, String)> = Vec::new();
-        let mut profiles: Vec<&'static NrmProfile> = Vec::new();
-        for (case_id,) in rows {
-            let row = self.case_row(&case_id).await?;
-            let parties = self.case_parties(&case_id).await?;
-            if !self.may_on_case(principal, &parties, FieldClass::Case, Action::View) {
-                continue;
-            }
-            let person = self.person_parties(&row.person_id).await?;
-            let Ok(key) = self.live_person_key(&person).await else {
-                continue;
-            };
-            let profile = profile_by_id(&row.profile_id)?;
-            let case = replay(&self.case_history_with(&row, &key).await?, profile)?;
-            cases.push((case, parties.owner_user_id));
-            profiles.push(profile);
-        }
+        let candidates = rows.into_iter().map(|(id,)| (id, false)).collect();
+        let cases = self.replay_visible(principal, candidates).await?;
         let mut entries = Vec::new();
-        for ((case, owner), profile) in cases.iter().zip(profiles) {
+        for (case, profile) in &cases {
             for (case_id, item) in overdue_queue([case], profile, Timestamp(now)) {
                 entries.push(OverdueEntry {
                     case_id: case_id.0.clone(),
-                    owner_user_id: owner.clone(),
+                    owner_user_id: case.owner.0.clone(),
                     item,
                 });
             }
         }
         entries.sort_by(|a, b| a.item.due.cmp(&b.item.due).then(a.case_id.cmp(&b.case_id)));
         Ok(entries)
+    }
+
+    /// The caller's daily digest for `now`'s day: what they have to act on, from the cases
+    /// they may see that wait on something, and the referrals waiting for their
+    /// organisation's answer. The domain decides what concerns whom.
+    pub async fn digest(&self, principal: &Principal, now: i64) -> Result<Digest> {
+        let teams = principal.supervises_teams.join(",");
+        let rows: Vec<(String, bool)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id, id IN (SELECT case_id FROM case_referrals WHERE recipient_organisation_id = $3 AND status = 'sent') FROM cases \
+             WHERE next_due IS NOT NULL AND (owner_user_id = $1 \
+                OR (owner_team_id IS NOT NULL AND ',' || $2 || ',' LIKE '%,' || owner_team_id || ',%') \
+                OR person_id IN (SELECT person_id FROM person_assignments WHERE user_id = $1) \
+                OR id IN (SELECT case_id FROM case_referrals WHERE recipient_organisation_id = $3 AND status IN ('accepted', 'sent'))) \
+             ORDER BY next_due, id")
+            .bind(&principal.user_id)
+            .bind(&teams)
+            .bind(&principal.organisation_id)
+            .fetch_all(p)
+            .await?);
+        let cases = self.replay_visible(principal, rows).await?;
+        // A supervisor's team: the users of the teams they supervise, whose cases they watch.
+        let team: Vec<(String,)> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id FROM users WHERE team_id IS NOT NULL AND ',' || $1 || ',' LIKE '%,' || team_id || ',%' ORDER BY id")
+            .bind(&teams)
+            .fetch_all(p)
+            .await?);
+        let team: Vec<UserId> = team.into_iter().map(|(id,)| UserId(id)).collect();
+        let user = UserId(principal.user_id.clone());
+        let organisation = OrganisationId(principal.organisation_id.clone());
+        let reader = Reader {
+            user: &user,
+            role: principal.role,
+            organisation: &organisation,
+            team: &team,
+        };
+        Ok(digest(
+            &reader,
+            cases.iter().map(|(case, profile)| (case, *profile)),
+            Timestamp(now),
+        ))
+    }
+
+    /// Replays the candidate cases the caller may see, each with the profile it began under.
+    /// A candidate flagged as awaiting an answer has a referral sent to the caller's
+    /// organisation, which may see that it waits before it has any other relationship to the
+    /// case. Cases of erased people are left out: their history can no longer be read.
+    async fn replay_visible(
+        &self,
+        principal: &Principal,
+        candidates: Vec<(String, bool)>,
+    ) -> Result<Vec<(Case, &'static NrmProfile)>> {
+        let mut cases = Vec::new();
+        for (case_id, awaits_answer) in candidates {
+            let parties = self.case_parties(&case_id).await?;
+            let answers = awaits_answer
+                && access::decide_referral_answer(
+                    principal.role,
+                    &principal.organisation_id,
+                    &principal.organisation_id,
+                )
+                .is_allowed();
+            if !answers && !self.may_on_case(principal, &parties, FieldClass::Case, Action::View) {
+                continue;
+            }
+            let row = self.case_row(&case_id).await?;
+            let person = self.person_parties(&row.person_id).await?;
+            let Ok(key) = self.live_person_key(&person).await else {
+                continue;
+            };
+            let profile = profile_by_id(&row.profile_id)?;
+            let case = replay(&self.case_history_with(&row, &key).await?, profile)?;
+            cases.push((case, profile));
+        }
+        Ok(cases)
     }
 }
 
@@ -668,48 +763,19 @@ impl Store {
         .await
     }
 
-    /// Appends the action (sealed), writes the projection and the audit entry in one
-    /// transaction, and returns the case as it now is.
+    /// Writes an accepted action in its own transaction and returns the case as it now is.
     async fn commit_case_action(
         &self,
         principal: &Principal,
-        row: &CaseRow,
-        key: &DataKey,
-        profile: &'static NrmProfile,
-        action: &CaseAction,
-        next: &Case,
+        accepted: AcceptedAction,
     ) -> Result<CaseRecord> {
-        let seq = row.version + 1;
-        let payload = seal_action(&row.id, seq, key, row, action)?;
-        let name = action_name(&action.what);
         let mut tx = self.db.begin_write().await?;
-        crate::screenings::append_action(
-            &mut tx,
-            principal,
-            "case",
-            &row.id,
-            seq,
-            &name,
-            &payload,
-            action.at.0,
-        )
-        .await?;
-        let row = CaseRow {
-            version: seq,
-            ..row.clone()
-        };
-        project_case(&mut tx, &row, next, profile).await?;
-        append(
-            &mut tx,
-            AuditActor::User(principal),
-            &AuditEvent::new(&name, "case management").record("case", &row.id),
-        )
-        .await?;
+        let record = write_case_action(&mut tx, principal, accepted).await?;
         tx.commit().await?;
-        Ok(row.record(next.clone(), profile))
+        Ok(record)
     }
 
-    async fn case_row(&self, case_id: &str) -> Result<CaseRow> {
+    pub(crate) async fn case_row(&self, case_id: &str) -> Result<CaseRow> {
         let row: Option<CaseRow> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT id, person_id, screening_id, organisation_id, owner_team_id, profile_id, version FROM cases WHERE id = $1")
             .bind(case_id)
@@ -723,7 +789,7 @@ impl Store {
 
     /// Who stands how to the case: its owner, the person's assignees, and the organisations
     /// that accepted a referral of it.
-    async fn case_parties(&self, case_id: &str) -> Result<CaseParties> {
+    pub(crate) async fn case_parties(&self, case_id: &str) -> Result<CaseParties> {
         let (owner_user_id, owner_team_id, person_id): (String, Option<String>, String) =
             on_db!(&self.db, p => sqlx::query_as(
             "SELECT owner_user_id, owner_team_id, person_id FROM cases WHERE id = $1")
@@ -763,7 +829,11 @@ impl Store {
     }
 
     /// The case's history, opened with the person's key.
-    async fn case_history_with(&self, row: &CaseRow, key: &DataKey) -> Result<Vec<CaseAction>> {
+    pub(crate) async fn case_history_with(
+        &self,
+        row: &CaseRow,
+        key: &DataKey,
+    ) -> Result<Vec<CaseAction>> {
         let rows: Vec<(i64, String)> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT seq, payload FROM record_actions WHERE record_id = $1 AND record_type = 'case' ORDER BY seq")
             .bind(&row.id)
@@ -823,14 +893,75 @@ impl Store {
 
 /// The identifying columns of a case, as the projection keeps them.
 #[derive(Debug, Clone, sqlx::FromRow)]
-struct CaseRow {
-    id: String,
-    person_id: String,
+pub(crate) struct CaseRow {
+    pub(crate) id: String,
+    pub(crate) person_id: String,
     screening_id: Option<String>,
     organisation_id: String,
     owner_team_id: Option<String>,
-    profile_id: String,
+    pub(crate) profile_id: String,
     version: i64,
+}
+
+/// An action the domain accepted on a case, with the case it makes, ready to be written.
+pub(crate) struct AcceptedAction {
+    pub(crate) row: CaseRow,
+    /// The person's data key, which seals the action (and a document's content with it).
+    pub(crate) key: DataKey,
+    profile: &'static NrmProfile,
+    action: CaseAction,
+    next: Case,
+}
+
+/// Appends the accepted action (sealed) to the case's history and writes the projection and
+/// the audit entry, in the caller's transaction; returns the case as it now is.
+pub(crate) async fn write_case_action(
+    tx: &mut Tx,
+    principal: &Principal,
+    accepted: AcceptedAction,
+) -> Result<CaseRecord> {
+    let AcceptedAction {
+        row,
+        key,
+        profile,
+        action,
+        next,
+    } = accepted;
+    let seq = row.version + 1;
+    let payload = seal_action(&row.id, seq, &key, &row, &action)?;
+    let name = action_name(&action.what);
+    crate::screenings::append_action(
+        tx,
+        principal,
+        "case",
+        &row.id,
+        seq,
+        &name,
+        &payload,
+        action.at.0,
+    )
+    .await?;
+    let row = CaseRow {
+        version: seq,
+        ..row
+    };
+    project_case(tx, &row, &next, profile).await?;
+    // The audit names which document an attachment or removal concerns, never its content.
+    let fields: Vec<&str> = match &action.what {
+        What::AttachDocument { document, .. } | What::RemoveDocument { document, .. } => {
+            vec![document.0.as_str()]
+        }
+        _ => Vec::new(),
+    };
+    append(
+        tx,
+        AuditActor::User(principal),
+        &AuditEvent::new(&name, "case management")
+            .record("case", &row.id)
+            .fields(fields),
+    )
+    .await?;
+    Ok(row.record(next, profile))
 }
 
 impl CaseRow {
@@ -850,7 +981,7 @@ impl CaseRow {
     }
 }
 
-struct CaseParties {
+pub(crate) struct CaseParties {
     owner_user_id: String,
     owner_team_id: Option<String>,
     assigned_user_ids: Vec<String>,
@@ -858,7 +989,7 @@ struct CaseParties {
 }
 
 impl CaseParties {
-    fn as_record(&self) -> RecordParties<'_> {
+    pub(crate) fn as_record(&self) -> RecordParties<'_> {
         RecordParties {
             owner_user_id: &self.owner_user_id,
             owner_team_id: self.owner_team_id.as_deref(),

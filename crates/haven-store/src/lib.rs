@@ -10,10 +10,12 @@ mod audit;
 mod backup;
 mod cases;
 mod db;
+mod documents;
 mod exchange;
 mod keystore;
 mod linkage;
 mod screenings;
+mod services;
 mod statistics;
 mod vault;
 
@@ -32,11 +34,13 @@ pub use cases::{
     CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, DEFAULT_NRM_PROFILE, InboxEntry,
     OpenCase, OverdueEntry, SharedView,
 };
+pub use documents::DocumentContent;
 pub use exchange::{ImportReport, import_key};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
 pub use screenings::{ScreeningRecord, ScreeningSummary};
+pub use services::{ServiceDescription, ServiceEntry, ServiceFilter};
 pub use statistics::CapturePatterns;
 pub use statistics::{
     DashboardData, DeadlineState, ReleaseReceipt, StatisticsData, VictimFacts, policy_text,
@@ -97,6 +101,12 @@ pub enum StoreError {
     /// The domain refused the action: the case does not allow it now, with the reason.
     #[error("{0}")]
     Refused(String),
+    /// The domain's upload policy refused a document: its type, size or content.
+    #[error(transparent)]
+    Document(#[from] haven_domain::case::DocumentError),
+    /// What was asked for existed and was removed on purpose (a removed document).
+    #[error("{0}")]
+    Gone(String),
     #[error("{field}: {problem}")]
     Invalid { field: String, problem: String },
     #[error("{0}")]
@@ -251,13 +261,17 @@ pub(crate) fn decide_for(
     class: FieldClass,
     action: Action,
 ) -> Decision {
-    let actor = access::Actor {
+    access::decide_on_record(&actor(principal), parties, class, action)
+}
+
+/// The principal as the access policy knows an actor.
+pub(crate) fn actor(principal: &Principal) -> access::Actor<'_> {
+    access::Actor {
         user_id: &principal.user_id,
         organisation_id: &principal.organisation_id,
         role: principal.role,
         supervises_teams: &principal.supervises_teams,
-    };
-    access::decide_on_record(&actor, parties, class, action)
+    }
 }
 
 pub(crate) fn now_ms() -> i64 {

@@ -209,7 +209,7 @@ impl Store {
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM person_links").execute(&mut **c).await?.rows_affected());
         // Persons are referred to by the vault tables: update in place rather than delete.
         let actions: Vec<ActionRow> = on_tx!(&mut tx, c => sqlx::query_as(
-            "SELECT record_type, record_id, seq, action, actor_user_id, organisation_id, at, payload FROM record_actions WHERE record_type <> 'case' ORDER BY record_type, record_id, seq")
+            "SELECT record_type, record_id, seq, action, actor_user_id, organisation_id, at, payload FROM record_actions WHERE record_type NOT IN ('case', 'service') ORDER BY record_type, record_id, seq")
             .fetch_all(&mut **c)
             .await?);
         let mut report = RebuildReport::default();
@@ -293,6 +293,7 @@ impl Store {
         }
         // Cases are sealed: they are replayed with their person's key.
         report.cases = self.rebuild_case_projections(&mut tx).await?;
+        report.services = self.rebuild_service_projections(&mut tx).await?;
         append(
             &mut tx,
             AuditActor::System("rebuild-projections"),
@@ -326,9 +327,14 @@ impl Store {
             "SELECT case_id, referral_id, recipient_organisation_id, recipient_role, status, fields, sent_at FROM case_referrals ORDER BY case_id, referral_id")
             .fetch_all(p)
             .await?);
+        let services: Vec<ServiceProjectionRow> = on_db!(&self.db, p => sqlx::query_as(
+            "SELECT id, organisation_id, kind, name, places_free, service, updated_at, version FROM services ORDER BY id")
+            .fetch_all(p)
+            .await?);
         let screenings: Vec<String> = screenings.iter().map(ScreeningRow::line).collect();
-        let text =
-            format!("{screenings:?}|{persons:?}|{assignments:?}|{links:?}|{cases:?}|{referrals:?}");
+        let text = format!(
+            "{screenings:?}|{persons:?}|{assignments:?}|{links:?}|{cases:?}|{referrals:?}|{services:?}"
+        );
         Ok(haven_crypto::chain_hash(&[], &[text.as_bytes()])
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -383,6 +389,18 @@ impl ScreeningRow {
     }
 }
 
+/// A row of the `services` projection, every column.
+type ServiceProjectionRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    String,
+    i64,
+    i64,
+);
+
 /// A row of `record_actions`.
 #[derive(sqlx::FromRow)]
 struct ActionRow {
@@ -401,6 +419,7 @@ pub struct RebuildReport {
     pub screenings: u64,
     pub persons: u64,
     pub cases: u64,
+    pub services: u64,
 }
 
 /// Appends an action to a record's history. A second writer at the same sequence number loses

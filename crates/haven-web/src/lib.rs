@@ -21,7 +21,8 @@ use tower_http::timeout::TimeoutLayer;
 pub use problem::Problem;
 pub use state::{AppState, WebConfig};
 
-/// The largest request body accepted, in bytes.
+/// The largest request body accepted, in bytes, on every route but the document upload, which
+/// takes the domain's largest document (`api::documents::MAX_UPLOAD_BYTES`) on its own route.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// How long a request may take before the server gives up on it.

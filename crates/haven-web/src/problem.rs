@@ -3,6 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use haven_domain::case::DocumentError;
 use haven_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -110,6 +111,23 @@ impl From<StoreError> for Problem {
             }
             StoreError::Invalid { field, problem } => {
                 Problem::invalid(field.clone(), format!("{field}: {problem}"))
+            }
+            StoreError::Gone(detail) => Problem::new(StatusCode::GONE, "gone", detail),
+            StoreError::Document(refusal) => {
+                let detail = refusal.to_string();
+                match refusal {
+                    DocumentError::TooLarge { .. } => {
+                        Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", detail)
+                    }
+                    DocumentError::UnsupportedType(_) => Problem::new(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported_media_type",
+                        detail,
+                    ),
+                    DocumentError::Empty | DocumentError::ContentMismatch { .. } => {
+                        Problem::invalid("content", detail)
+                    }
+                }
             }
             other => {
                 // The detail of an internal error may name tables or files: log it, show an id.

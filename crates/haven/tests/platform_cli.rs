@@ -339,6 +339,16 @@ fn the_demo_builds_a_world_once_and_refuses_a_real_data_dir() {
             "a case in {stage}: {out}"
         );
     }
+    assert!(out.contains("10 services in the directory"), "{out}");
+    // The demo's caseworker has deadlines missed long ago, which their digest escalates.
+    let digest = ok(&[
+        "digest",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--user",
+        "caseworker",
+    ]);
+    assert!(digest.contains("Escalated to the supervisor ("), "{digest}");
     let logins = std::fs::read_to_string(data.join("demo-logins.txt")).unwrap();
     for role in [
         "admin",

@@ -38,11 +38,11 @@ pub struct DigestItem {
     pub item: DueItem,
 }
 
-/// The reader's digest for `now`'s day, from the cases they may see.
+/// The reader's digest for `now`'s day, from the cases they may see. Each case comes with the
+/// profile it began under: an installation that chose another profile keeps its open cases'.
 pub fn digest<'a>(
     reader: &Reader<'_>,
-    cases: impl IntoIterator<Item = &'a Case>,
-    profile: &NrmProfile,
+    cases: impl IntoIterator<Item = (&'a Case, &'a NrmProfile)>,
     now: Timestamp,
 ) -> Digest {
     let day = now.date();
@@ -54,7 +54,7 @@ pub fn digest<'a>(
         due_today: Vec::new(),
         waiting_for_answer: Vec::new(),
     };
-    for case in cases {
+    for (case, profile) in cases {
         for item in due_items(case, profile, now) {
             if !concerns(reader, case, &item, day) {
                 continue;

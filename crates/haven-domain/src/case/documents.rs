@@ -7,7 +7,7 @@
 use std::fmt;
 
 use super::{DocumentId, Timestamp, UserId};
-use crate::access::{self, Action, FieldClass, Relationship, Role};
+use crate::access::{self, Action, Actor, FieldClass, RecordParties, Relationship, Role};
 
 /// The largest document accepted: 10 MiB.
 pub const MAX_SIZE_BYTES: u64 = 10 * 1024 * 1024;
@@ -98,9 +98,18 @@ pub fn check_size(size_bytes: u64) -> Result<(), DocumentError> {
     }
 }
 
+/// A document can identify the person: it is downloaded as identity fields are viewed.
+const DOWNLOAD: (FieldClass, Action) = (FieldClass::Identity, Action::View);
+
 /// Whether someone may download a case's document: as they may view its identity fields.
 pub fn may_download(role: Role, relationship: Relationship) -> access::Decision {
-    access::decide(role, relationship, FieldClass::Identity, Action::View)
+    access::decide(role, relationship, DOWNLOAD.0, DOWNLOAD.1)
+}
+
+/// [`may_download`] for an actor on a case, allowed under any relationship they hold to it (a
+/// supervisor whose organisation also accepted a referral is still the supervisor).
+pub fn may_download_on_case(actor: &Actor<'_>, case: &RecordParties<'_>) -> access::Decision {
+    access::decide_on_record(actor, case, DOWNLOAD.0, DOWNLOAD.1)
 }
 
 impl MediaType {

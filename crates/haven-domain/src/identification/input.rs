@@ -7,6 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::catalogue::{Catalogue, CatalogueEntry, Indicator, Purpose};
+use crate::htcds::Gender;
 
 /// The input of one screening, split into what the rules read and what is only recorded.
 #[derive(Debug, Clone)]
@@ -77,6 +78,28 @@ pub enum Sex {
     Male,
     Other,
     Unknown,
+}
+
+impl Sex {
+    /// The sex as a screening input spells it (`female`, `male`, `other`, `unknown`).
+    pub fn parse(id: &str) -> Option<Sex> {
+        SEXES
+            .iter()
+            .find(|(spelling, _)| *spelling == id)
+            .map(|(_, sex)| *sex)
+    }
+
+    /// The HTCDS `prs_Gender` code a screening's sex stands for, as the case and the service
+    /// directory record gender. A screening knows four values only: `other` is someone outside
+    /// the two, gender non-conforming in HTCDS; `unknown` stays unknown.
+    pub fn gender(self) -> Gender {
+        match self {
+            Sex::Female => Gender::Feminine,
+            Sex::Male => Gender::Masculine,
+            Sex::Other => Gender::NonConforming,
+            Sex::Unknown => Gender::NonSpecifiedUnknown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,17 +53,22 @@ CREATE TABLE case_documents (
 );
 CREATE INDEX case_documents_person ON case_documents (person_id);
 
--- The service directory: providers' services, eligibility and capacity (not identifying).
+-- The service directory: providers' services, eligibility and capacity (not identifying). Its
+-- history is kept in record_actions (record_type 'service'); this is the projection, with the
+-- domain's service as JSON in `service` and the columns lists are filtered by beside it.
 CREATE TABLE services (
     id TEXT PRIMARY KEY,
     organisation_id TEXT NOT NULL REFERENCES organisations(id),
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
+    -- NULL where places do not apply (legal aid, interpretation).
+    places_free BIGINT,
     service TEXT NOT NULL,
     updated_at BIGINT NOT NULL,
     version BIGINT NOT NULL
 );
 CREATE INDEX services_kind ON services (kind);
+CREATE INDEX services_organisation ON services (organisation_id);
 
 -- Installation settings chosen by an admin (the jurisdiction profile).
 CREATE TABLE settings (

@@ -10,7 +10,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use haven_domain::case::letter::{Names, decision_letter};
-use haven_domain::case::{NrmProfile, What};
+use haven_domain::case::{Digest, NrmProfile, What};
+use haven_domain::i18n::Localizer;
 use haven_store::{
     CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, IdentityField, InboxEntry, OpenCase,
     OverdueEntry, Scope,
@@ -138,6 +139,23 @@ pub struct OverdueQueue {
 pub struct CaseHistory {
     #[schema(value_type = Vec<Object>)]
     pub actions: Vec<CaseHistoryEntry>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "digest": {"user": "0190c2a0-…", "day": "2026-04-10",
+               "escalated": [{"case": "0190c2b7-…", "item": {"kind": "reasonable_grounds_decision", "referral": null,
+                              "started": "2026-03-27", "due": "2026-04-03",
+                              "state": {"state": "escalated", "to": "supervisor"}}}],
+               "overdue": [], "due_today": [], "waiting_for_answer": []},
+    "text": "Daily digest for 0190c2a0-…, 2026-04-10\n\nEscalated to the supervisor (1)\n- 0190c2b7-…: reasonable-grounds decision, due 2026-04-03"
+}))]
+pub struct DigestView {
+    /// The sections: `escalated`, `overdue`, `due_today`, `waiting_for_answer`.
+    #[schema(value_type = Object)]
+    pub digest: Digest,
+    /// The same, to read, in the language the caller chose (English until they choose).
+    pub text: String,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -358,6 +376,30 @@ pub async fn overdue(
         .unwrap_or_default();
     Ok(Json(OverdueQueue {
         items: state.store.overdue(principal, now).await?,
+    }))
+}
+
+/// The caller's daily digest: escalated and overdue items, what is due today, and referrals
+/// waiting for their organisation's answer — each as the reader's role concerns it — as data
+/// and as the plain text `haven digest` prints.
+#[utoipa::path(get, path = "/api/v1/digest", tag = "cases",
+    responses((status = 200, body = DigestView)), security(("session" = []), ("token" = [])))]
+pub async fn digest(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<DigestView>, Problem> {
+    let principal = caller.require(Scope::Read)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default();
+    let digest = state.store.digest(principal, now).await?;
+    let language = state.store.user_language(&principal.user_id).await?;
+    let words = Localizer::new(language.as_deref().unwrap_or("en"))
+        .unwrap_or_else(|_| Localizer::english());
+    Ok(Json(DigestView {
+        text: digest.text(&words),
+        digest,
     }))
 }
 

@@ -3,16 +3,18 @@
 
 pub mod admin;
 pub mod cases;
+pub mod documents;
 pub mod extract;
 pub mod meta;
 pub mod persons;
 pub mod reports;
 pub mod screenings;
+pub mod services;
 pub mod session;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 use crate::state::AppState;
@@ -28,6 +30,7 @@ use crate::state::AppState;
         (name = "persons", description = "The identity vault: every read is audited"),
         (name = "screenings", description = "The identification engine"),
         (name = "cases", description = "The national referral mechanism: cases, consent, referrals, decisions, deadlines"),
+        (name = "services", description = "The service directory, and matching a case's needs to it"),
         (name = "audit", description = "The audit log"),
         (name = "reports", description = "Statistics: SDG 16.2.2, GLOTIP, the dashboard; every count through the release policy, every release audited")
     )
@@ -102,6 +105,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::overdue))
         .routes(routes!(cases::list_profiles))
         .routes(routes!(cases::choose_profile))
+        .routes(routes!(cases::digest))
+        .routes(routes!(services::list_services, services::add_service))
+        .routes(routes!(services::update_service))
+        .routes(routes!(services::set_places_free))
+        .routes(routes!(services::matching_services))
+        .routes(
+            routes!(documents::attach_document).layer(axum::extract::DefaultBodyLimit::max(
+                documents::MAX_UPLOAD_BYTES,
+            )),
+        )
+        .routes(routes!(
+            documents::download_document,
+            documents::remove_document
+        ))
         .routes(routes!(
             reports::sdg_report,
             reports::sdg_report_with_population

@@ -225,12 +225,19 @@ struct OfferForm {
     threshold: String,
 }
 
+#[derive(Deserialize)]
+pub struct CaseQuery {
+    /// Set after an action was recorded, to say so.
+    done: Option<String>,
+}
+
 pub async fn page(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    Query(query): Query<CaseQuery>,
 ) -> Response {
-    match case_page(&state, &viewer, &id, None, None).await {
+    match case_page(&state, &viewer, &id, None, query.done).await {
         Ok(page) => render(&page),
         Err(error) => error.render(&viewer),
     }

@@ -9,6 +9,7 @@ mod account;
 mod admin;
 mod assets;
 mod cases;
+mod directory;
 mod inbox;
 mod queues;
 mod session;
@@ -65,6 +66,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", post(admin::create_user))
         .route("/admin/users/{id}/disable", post(admin::disable_user))
         .route("/admin/profile", post(admin::choose_profile))
+        .route("/services", get(directory::directory))
+        .route("/cases/{id}/services", get(directory::matching))
         .route("/static/{file}", get(assets::serve))
 }
 
@@ -397,24 +400,30 @@ fn navigation(role: Role, words: &Localizer) -> Vec<NavLink> {
         }
         Role::Caseworker => {
             nav.push(link("/cases", "nav-cases", "cases"));
+            nav.push(link("/services", "nav-directory", "directory"));
         }
         Role::Supervisor => {
             nav.push(link("/cases", "nav-cases", "cases"));
             nav.push(link("/supervision", "nav-supervision", "supervision"));
+            nav.push(link("/services", "nav-directory", "directory"));
+            nav.push(link("/dashboard", "nav-dashboard", "dashboard"));
         }
         Role::DecisionMaker => {
             nav.push(link("/decisions", "nav-decisions", "decisions"));
             nav.push(link("/inbox", "nav-inbox", "inbox"));
+            nav.push(link("/dashboard", "nav-dashboard", "dashboard"));
         }
         Role::Provider => {
             nav.push(link("/inbox", "nav-inbox", "inbox"));
             nav.push(link("/cases", "nav-cases", "cases"));
+            nav.push(link("/services", "nav-directory", "directory"));
         }
         Role::Statistician | Role::Trainer => {
             nav.push(link("/dashboard", "nav-dashboard", "dashboard"));
         }
         Role::Admin => {
             nav.push(link("/admin", "nav-admin", "admin"));
+            nav.push(link("/services", "nav-directory", "directory"));
             nav.push(link("/dashboard", "nav-dashboard", "dashboard"));
         }
     }

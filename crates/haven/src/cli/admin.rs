@@ -198,10 +198,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 let report = store.rebuild_projections().await?;
                 let after = store.projection_fingerprint().await?;
                 println!(
-                    "rebuilt {} screenings, {} persons and {} cases from their histories; state {}",
+                    "rebuilt {} screenings, {} persons, {} cases and {} services from their histories; state {}",
                     report.screenings,
                     report.persons,
                     report.cases,
+                    report.services,
                     if before == after {
                         "unchanged"
                     } else {

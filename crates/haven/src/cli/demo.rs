@@ -32,6 +32,8 @@ pub struct Args {
     /// Fill the data directory and exit without serving.
     #[arg(long)]
     pub prepare_only: bool,
+    #[command(flatten)]
+    pub limits: super::serve::Limits,
     /// Build the demo world in a PostgreSQL database instead (for load tests on PostgreSQL).
     #[arg(long, env = "HAVEN_DATABASE_URL", requires = "key_file")]
     pub database_url: Option<String>,
@@ -71,20 +73,21 @@ pub fn run(args: Args) -> Result<(), CliError> {
         };
         let (screenings, persons) = store.counts().await?;
         let stages: Vec<String> = store.case_counts_by_stage().await?.into_iter().map(|(stage, n)| format!("{stage} {n}")).collect();
+        let services = store.services(&haven_store::ServiceFilter::default()).await?.len();
         if args.prepare_only {
-            println!("demo data ready in {place}: {screenings} screenings, {persons} registered persons; cases by stage: {}", stages.join(", "));
+            println!("demo data ready in {place}: {screenings} screenings, {persons} registered persons, {services} services in the directory; cases by stage: {}", stages.join(", "));
             store.close().await;
             return Ok(());
         }
         let listener = bind(args.listen).await?;
         let address = listener.local_addr().map_err(|e| CliError::Other(anyhow::Error::new(e)))?;
-        println!("Haven demo: {screenings} screenings, {persons} registered persons, synthetic data only.");
+        println!("Haven demo: {screenings} screenings, {persons} registered persons, {services} services in the directory, synthetic data only.");
         println!("Cases by stage: {}", stages.join(", "));
         println!("Open http://{address}/  (API: http://{address}/api/openapi.json)");
         println!("Sign in with any of these (also in {}):", logins_path.display());
         print!("{logins}");
         println!("Stop with Ctrl-C.");
-        serve(listener, store, false).await
+        serve(listener, store, false, args.limits).await
     })
 }
 
@@ -272,6 +275,7 @@ async fn build_world(store: &Store, cases: usize, password: &str) -> Result<Stri
         school: demo_user(store, "school-provider").await?,
         police: demo_user(store, "police-screener").await?,
     };
+    demo_cases::build_directory(store, &team, &demo_user(store, "admin").await?).await?;
     demo_cases::build_cases(store, &team, &mut rng).await?;
     Ok(logins)
 }

@@ -1,6 +1,8 @@
 //! The demo's cases of the national referral mechanism: one in every stage, referrals in every
 //! status, deadlines met and missed, a child on the child track and a non-punishment alert —
-//! each a backdated history that the domain checks action by action, as it would live.
+//! each a backdated history that the domain checks action by action, as it would live — and
+//! the service directory they are matched against, with needs and preferences recorded on a
+//! few cases and a clinic's report attached to one.
 
 use std::collections::BTreeSet;
 
@@ -8,11 +10,12 @@ use haven_domain::case::CriminalJusticeOutcome;
 use haven_domain::case::consent::ChildAssent;
 use haven_domain::case::lifecycle::{ClosureStatus, Cooperation, DurableSolution, Setting};
 use haven_domain::case::{
-    ConsentGiver, ConsentPurpose, DecisionKind, Informed, LegalBasis, OffenceCategory,
-    OrganisationId, Outcome, ProceedingId, Recipient, RecipientRole, SharedField, What,
+    AgeRange, Capacity, ConsentGiver, ConsentPurpose, DecisionKind, DocumentKind, Eligibility,
+    GendersServed, Informed, LegalBasis, OffenceCategory, OrganisationId, Outcome, Preferences,
+    ProceedingId, Recipient, RecipientRole, ServiceKind, SharedField, What,
 };
 use haven_domain::htcds::{ExploitationType, Gender, PerpetratorRole, SupportPlanType};
-use haven_store::{OpenCase, Principal, Store};
+use haven_store::{OpenCase, Principal, ServiceDescription, Store};
 use rand_chacha::ChaCha8Rng;
 
 use super::CliError;
@@ -44,12 +47,36 @@ pub async fn build_cases(
     let authority = org(&team.decision_maker);
     let mut built = 0;
 
-    // Just identified: consent to assistance, nothing else yet.
-    let mut case = Script::open(store, team, rng, false, now - 2 * DAY).await?;
+    // Just identified: a woman who consented to assistance and asked for women-only services
+    // and women caseworkers and interpreters; what she needs is recorded, nothing referred yet.
+    let mut case = Script::open_as(store, team, rng, false, Some("female"), now - 2 * DAY).await?;
     case.step(
         &team.caseworker,
         consent("assist", ConsentPurpose::Assistance),
         1,
+    )
+    .await?;
+    case.step(
+        &team.caseworker,
+        needs(&[
+            ServiceKind::Shelter,
+            ServiceKind::Medical,
+            ServiceKind::Psychosocial,
+            ServiceKind::LegalAid,
+        ]),
+        0,
+    )
+    .await?;
+    case.step(
+        &team.caseworker,
+        What::RecordPreferences {
+            preferences: Preferences {
+                caseworker_gender: Some(Gender::Feminine),
+                interpreter_gender: Some(Gender::Feminine),
+                women_only_services: true,
+            },
+        },
+        0,
     )
     .await?;
     built += 1;
@@ -68,9 +95,20 @@ pub async fn build_cases(
     .await?;
     built += 1;
 
-    // Referred three weeks ago and still no reasonable-grounds decision: overdue, escalated;
-    // the clinic has not answered its referral either.
-    let mut case = Script::open(store, team, rng, false, now - 24 * DAY).await?;
+    // A man referred three weeks ago and still no reasonable-grounds decision: overdue,
+    // escalated; the clinic has not answered its referral either. He needs a shelter: the
+    // women-only one is not for him and the night shelter is full.
+    let mut case = Script::open_as(store, team, rng, false, Some("male"), now - 24 * DAY).await?;
+    case.step(
+        &team.caseworker,
+        needs(&[
+            ServiceKind::Shelter,
+            ServiceKind::Medical,
+            ServiceKind::LegalAid,
+        ]),
+        0,
+    )
+    .await?;
     case.refer(team, "clinic", &team.clinic, RecipientRole::Health, 1)
         .await?;
     case.refer_to_authority(team, &authority, 2).await?;
@@ -110,6 +148,17 @@ pub async fn build_cases(
         1,
     )
     .await?;
+    // The report the clinic sent with its completed referral, attached today by the caseworker
+    // (a document is attached when it comes, never backdated).
+    store
+        .attach_document(
+            &team.caseworker,
+            &case.id,
+            DocumentKind::MedicalReport,
+            "application/pdf",
+            &synthetic_medical_report(),
+        )
+        .await?;
     built += 1;
 
     // Not identified: a negative reasonable-grounds decision, open to reconsideration.
@@ -291,7 +340,17 @@ pub async fn build_cases(
     built += 1;
 
     // A boy of fifteen: guardian, child protection, best interests, school.
-    let mut case = Script::open(store, team, rng, true, now - 12 * DAY).await?;
+    let mut case = Script::open_as(store, team, rng, true, Some("male"), now - 12 * DAY).await?;
+    case.step(
+        &team.caseworker,
+        needs(&[
+            ServiceKind::ChildProtection,
+            ServiceKind::Guardianship,
+            ServiceKind::Education,
+        ]),
+        0,
+    )
+    .await?;
     let guardian = team.supervisor.user_id.clone();
     case.step(
         &team.caseworker,
@@ -356,6 +415,18 @@ impl<'a> Script<'a> {
         child: bool,
         at: i64,
     ) -> Result<Script<'a>, CliError> {
+        Script::open_as(store, team, rng, child, None, at).await
+    }
+
+    /// Opens a case from a synthetic screening, of the sex given or drawn.
+    async fn open_as(
+        store: &'a Store,
+        team: &CaseTeam,
+        rng: &mut ChaCha8Rng,
+        child: bool,
+        sex: Option<&str>,
+        at: i64,
+    ) -> Result<Script<'a>, CliError> {
         let by = &team.caseworker;
         let person = store
             .create_person(by, &synthetic_identity(rng), "demo registration")
@@ -363,6 +434,9 @@ impl<'a> Script<'a> {
         let mut input = synthetic_input(rng);
         input["age"] =
             serde_json::json!({"years": if child { 15 } else { 29 }, "basis": "document"});
+        if let Some(sex) = sex {
+            input["sex"] = sex.into();
+        }
         let screening = store.record_screening(by, Some(&person.id), &input).await?;
         let record = store
             .open_case_at(
@@ -561,6 +635,14 @@ fn origin(citizenship: &str) -> What {
     }
 }
 
+fn needs(services: &[ServiceKind]) -> What {
+    What::RecordNeeds {
+        services: services.iter().copied().collect(),
+        disability_access: false,
+        location: Some(PORT_CITY.into()),
+    }
+}
+
 fn place(setting: Setting) -> What {
     What::Place { setting }
 }
@@ -574,4 +656,228 @@ fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or_default()
+}
+
+/// Where the demo's services are.
+const PORT_CITY: &str = "port-city";
+
+/// The demo's service directory: what each provider offers and for whom, with places where
+/// they apply. The women's shelter has a few places; the council's night shelter is full.
+/// Providers enter their own organisation's services, the admin the council's. Returns how
+/// many services there are.
+pub async fn build_directory(
+    store: &Store,
+    team: &CaseTeam,
+    admin: &Principal,
+) -> Result<usize, CliError> {
+    let council = OrganisationId(store.organisation("Port City Council").await?.id);
+    let women = || BTreeSet::from([Gender::Feminine]);
+    let under_18 = AgeRange::new(None, Some(17)).expect("an age range");
+    let entries = [
+        (
+            &team.shelter,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    women_only: true,
+                    languages: languages(&["en", "ar", "uk", "ro"]),
+                    ..everyone()
+                },
+                staff_genders: women(),
+                capacity: Capacity::new(12, 3),
+                ..offered(
+                    &team.shelter,
+                    "Safe Harbour women's shelter",
+                    ServiceKind::Shelter,
+                )
+            },
+        ),
+        (
+            &team.shelter,
+            ServiceDescription {
+                capacity: Capacity::new(10, 2),
+                ..offered(
+                    &team.shelter,
+                    "Safe Harbour counselling",
+                    ServiceKind::Psychosocial,
+                )
+            },
+        ),
+        (
+            &team.clinic,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    languages: languages(&["en", "fr", "ar"]),
+                    ..everyone()
+                },
+                ..offered(
+                    &team.clinic,
+                    "St Luke Clinic outpatients",
+                    ServiceKind::Medical,
+                )
+            },
+        ),
+        (
+            &team.legal_aid,
+            offered(
+                &team.legal_aid,
+                "Legal Aid Centre advice",
+                ServiceKind::LegalAid,
+            ),
+        ),
+        (
+            &team.legal_aid,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    languages: languages(&["en", "ar", "uk", "ps", "ro", "ne"]),
+                    ..everyone()
+                },
+                ..offered(
+                    &team.legal_aid,
+                    "Legal Aid Centre interpreters",
+                    ServiceKind::Interpretation,
+                )
+            },
+        ),
+        (
+            &team.child_protection,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    ages: under_18,
+                    ..everyone()
+                },
+                ..offered(
+                    &team.child_protection,
+                    "Port City child protection",
+                    ServiceKind::ChildProtection,
+                )
+            },
+        ),
+        (
+            &team.child_protection,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    ages: under_18,
+                    ..everyone()
+                },
+                ..offered(
+                    &team.child_protection,
+                    "Port City guardians",
+                    ServiceKind::Guardianship,
+                )
+            },
+        ),
+        (
+            &team.school,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    ages: AgeRange::new(Some(12), Some(25)).expect("an age range"),
+                    languages: languages(&["en", "ps"]),
+                    ..everyone()
+                },
+                capacity: Capacity::new(25, 7),
+                ..offered(
+                    &team.school,
+                    "Northbridge College bridging classes",
+                    ServiceKind::Education,
+                )
+            },
+        ),
+        (
+            &team.school,
+            ServiceDescription {
+                eligibility: Eligibility {
+                    ages: AgeRange::new(Some(16), None).expect("an age range"),
+                    ..everyone()
+                },
+                capacity: Capacity::new(20, 4),
+                ..offered(
+                    &team.school,
+                    "Northbridge vocational training",
+                    ServiceKind::Vocational,
+                )
+            },
+        ),
+        (
+            admin,
+            ServiceDescription {
+                provider: council,
+                eligibility: Eligibility {
+                    ages: AgeRange::new(Some(18), None).expect("an age range"),
+                    child_friendly: false,
+                    ..everyone()
+                },
+                capacity: Capacity::new(30, 0),
+                ..offered(admin, "Port City night shelter", ServiceKind::Shelter)
+            },
+        ),
+    ];
+    let count = entries.len();
+    for (by, description) in entries {
+        store.add_service(by, description).await?;
+    }
+    Ok(count)
+}
+
+/// A service of the provider's organisation in Port City, for everyone, with staff of both
+/// genders who speak English, without places; each entry changes what it is about.
+fn offered(provider: &Principal, name: &str, kind: ServiceKind) -> ServiceDescription {
+    ServiceDescription {
+        provider: org(provider),
+        name: name.to_string(),
+        kind,
+        eligibility: everyone(),
+        staff_genders: BTreeSet::from([Gender::Feminine, Gender::Masculine]),
+        location: PORT_CITY.into(),
+        capacity: None,
+    }
+}
+
+fn everyone() -> Eligibility {
+    Eligibility {
+        genders: GendersServed::Everyone,
+        ages: AgeRange::ANY,
+        women_only: false,
+        child_friendly: true,
+        languages: languages(&["en"]),
+        disability_access: true,
+    }
+}
+
+fn languages(tags: &[&str]) -> BTreeSet<String> {
+    tags.iter().map(|t| t.to_string()).collect()
+}
+
+/// A one-page PDF that any viewer opens, saying that it is synthetic: the demo's medical
+/// report. The cross-reference table is computed, so the file is well-formed.
+fn synthetic_medical_report() -> Vec<u8> {
+    let text = "BT /F1 14 Tf 72 770 Td (St Luke Clinic - medical report) Tj \
+                0 -24 Td (Synthetic demo document: it describes no real person.) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
 }

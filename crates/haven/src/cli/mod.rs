@@ -13,6 +13,7 @@ mod backup;
 mod catalogue;
 mod demo;
 mod demo_cases;
+mod digest;
 mod estimate;
 mod exchange;
 mod keys;
@@ -54,6 +55,8 @@ enum Command {
     Admin(admin::Args),
     /// Check the audit log's hash chain.
     Audit(audit::Args),
+    /// A user's daily digest as plain text: what is escalated, overdue, due today or waiting for an answer.
+    Digest(digest::Args),
     /// Master key rotation.
     Keys(keys::Args),
     /// Write a consistent snapshot of the case data (and, when asked, the encrypted key store).
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Migrate(args) => migrate::run(args),
         Command::Admin(args) => admin::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Digest(args) => digest::run(args),
         Command::Keys(args) => keys::run(args),
         Command::Backup(args) => backup::backup(args),
         Command::Restore(args) => backup::restore(args),

@@ -50,6 +50,8 @@ impl From<StoreError> for CliError {
             StoreError::NotFound { .. }
             | StoreError::Forbidden(_)
             | StoreError::Conflict(_)
+            | StoreError::Document(_)
+            | StoreError::Gone(_)
             | StoreError::Invalid { .. }
             | StoreError::Configuration(_)
             | StoreError::Keys(_) => CliError::Input(error.to_string()),
