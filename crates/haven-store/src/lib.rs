@@ -10,6 +10,7 @@ mod audit;
 mod backup;
 mod cases;
 mod db;
+mod drafts;
 mod keystore;
 mod linkage;
 mod screenings;
@@ -31,6 +32,7 @@ pub use cases::{
     CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, DEFAULT_NRM_PROFILE, InboxEntry,
     OpenCase, OverdueEntry,
 };
+pub use drafts::{ScreeningDraft, ScreeningDraftSummary};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
