@@ -17,6 +17,7 @@ const SOURCES: [(&str, &[&str]); 1] = [(
         include_str!("../locales/en/identification.ftl"),
         include_str!("../locales/en/nrm.ftl"),
         include_str!("../locales/en/web.ftl"),
+        include_str!("../locales/en/screening.ftl"),
     ],
 )];
 
