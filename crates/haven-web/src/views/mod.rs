@@ -7,6 +7,7 @@ use std::borrow::Borrow;
 
 mod assets;
 mod cases;
+mod screening;
 mod session;
 
 use axum::Router;
@@ -45,6 +46,18 @@ pub fn routes() -> Router<AppState> {
         .route("/cases", get(cases::list))
         .route("/cases/{id}", get(cases::page))
         .route("/cases/{id}/actions", post(cases::act))
+        .route(
+            "/screenings/new",
+            get(screening::start).post(screening::advance),
+        )
+        .route("/screenings/drafts", get(screening::drafts))
+        .route("/screenings/drafts/{id}", get(screening::resume))
+        .route(
+            "/screenings/drafts/{id}/delete",
+            post(screening::delete_draft),
+        )
+        .route("/screenings/{id}", get(screening::result))
+        .route("/screenings/{id}/case", post(screening::open_case))
         .route("/static/{file}", get(assets::serve))
 }
 
