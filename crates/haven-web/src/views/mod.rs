@@ -386,10 +386,12 @@ fn navigation(role: Role, words: &Localizer) -> Vec<NavLink> {
     let mut nav = vec![link("/", "nav-home", "home")];
     match role {
         Role::Screener | Role::Registrar => {
+            nav.push(link("/screenings/new", "nav-screen", "screening"));
             nav.push(link("/cases", "nav-cases", "cases"));
         }
         Role::Caseworker => {
             nav.push(link("/cases", "nav-cases", "cases"));
+            nav.push(link("/screenings/new", "nav-screen", "screening"));
         }
         Role::Supervisor => {
             nav.push(link("/cases", "nav-cases", "cases"));
