@@ -657,8 +657,15 @@ fn step_page(
             .map(|v| (*v, page.word(&format!("{prefix}-{v}"))))
             .collect()
     };
-    let yes = answers.0.values().filter(|v| *v == "yes").count();
-    let no = answers.0.values().filter(|v| *v == "no").count();
+    let catalogue = Catalogue::embedded();
+    let count = |answer: &str| {
+        answers
+            .0
+            .iter()
+            .filter(|(name, value)| *value == answer && tri_field(catalogue, name))
+            .count()
+    };
+    let (yes, no) = (count("yes"), count("no"));
     StepPage {
         step: index,
         kind: match step {
