@@ -7,19 +7,43 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages with a complete set of messages.
-pub const LANGUAGES: [&str; 1] = ["en"];
+/// The languages with a complete set of messages, English first: every message is written in
+/// English first, and English is what a person gets when Haven lacks their language. Arabic is
+/// written right to left; whatever shows a message sets the direction.
+pub const LANGUAGES: [&str; 5] = ["en", "fr", "es", "ar", "uk"];
 
-/// The Fluent files of each language, embedded in the binary.
-const SOURCES: [(&str, &[&str]); 1] = [(
-    "en",
-    &[
-        include_str!("../locales/en/identification.ftl"),
-        include_str!("../locales/en/nrm.ftl"),
-        include_str!("../locales/en/web.ftl"),
-        include_str!("../locales/en/screening.ftl"),
-    ],
-)];
+/// The Fluent files of one language, embedded in the binary.
+macro_rules! language_files {
+    ($lang:literal) => {
+        (
+            $lang,
+            &[
+                include_str!(concat!("../locales/", $lang, "/identification.ftl")),
+                include_str!(concat!("../locales/", $lang, "/nrm.ftl")),
+                include_str!(concat!("../locales/", $lang, "/web.ftl")),
+                include_str!(concat!("../locales/", $lang, "/screening.ftl")),
+            ],
+        )
+    };
+}
+
+/// The Fluent files of each language, in the order of `LANGUAGES`.
+const SOURCES: [(&str, &[&str]); LANGUAGES.len()] = [
+    language_files!("en"),
+    language_files!("fr"),
+    language_files!("es"),
+    language_files!("ar"),
+    language_files!("uk"),
+];
+
+/// The language of `LANGUAGES` that a BCP 47 tag asks for, matched on its language subtag
+/// whatever its case, region or script: `fr-CA` and `FR` are French, `ar-SY` Arabic, `uk-UA`
+/// Ukrainian. None for a language Haven lacks, or a text that is not a language tag.
+pub fn supported_language(tag: &str) -> Option<&'static str> {
+    let id: LanguageIdentifier = tag.trim().parse().ok()?;
+    let language = id.language.as_str();
+    LANGUAGES.into_iter().find(|l| *l == language)
+}
 
 /// A sentence to show, before it is put into words in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,10 +114,13 @@ static BUNDLES: LazyLock<Vec<(&'static str, FluentBundle<FluentResource>)>> = La
 });
 
 impl Localizer {
+    /// The localizer for a language of `LANGUAGES`, or a tag that asks for one (`fr-CA`).
     pub fn new(language: &str) -> Result<Localizer, UnknownLanguage> {
+        let wanted =
+            supported_language(language).ok_or_else(|| UnknownLanguage(language.to_string()))?;
         BUNDLES
             .iter()
-            .find(|(lang, _)| *lang == language)
+            .find(|(lang, _)| *lang == wanted)
             .map(|(_, bundle)| Localizer { bundle })
             .ok_or_else(|| UnknownLanguage(language.to_string()))
     }
@@ -137,5 +164,37 @@ impl Localizer {
             .bundle
             .format_pattern(pattern, Some(&args), &mut errors);
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_files_in_the_same_order() {
+        let sourced: Vec<&str> = SOURCES.iter().map(|(lang, _)| *lang).collect();
+        assert_eq!(sourced, LANGUAGES);
+        assert_eq!(LANGUAGES[0], "en");
+    }
+
+    #[test]
+    fn a_tag_is_matched_on_its_language() {
+        for language in LANGUAGES {
+            assert_eq!(supported_language(language), Some(language));
+            for tag in [
+                format!("{language}-CA"),
+                format!("{language}-419"),
+                format!(" {} ", language.to_uppercase()),
+                format!("{language}_Latn_ZZ"),
+            ] {
+                assert_eq!(supported_language(&tag), Some(language), "{tag:?}");
+                assert!(Localizer::new(&tag).is_ok(), "{tag:?}");
+            }
+        }
+        for tag in ["ti", "ti-ER", "", "not a tag", "xx"] {
+            assert_eq!(supported_language(tag), None, "{tag:?}");
+            assert!(Localizer::new(tag).is_err(), "{tag:?}");
+        }
     }
 }

@@ -83,6 +83,42 @@ fn a_language_haven_lacks_falls_back_to_english() {
 }
 
 #[test]
+fn a_letter_is_in_the_language_the_case_records_whatever_its_region() {
+    let english = {
+        let h = history_at(generic(), Stage::RecoveryPeriod, Stage::Recognised);
+        let case = h.case();
+        decision_letter(&case, case.decisions.last().unwrap(), generic(), ADULT)
+            .unwrap()
+            .text
+    };
+    for language in haven_domain::i18n::LANGUAGES {
+        for tag in [language.to_string(), format!("{language}-ZZ")] {
+            let mut h = History::new(generic(), "2026-03-02", nrm::open(false, Some(&tag)));
+            h.then(
+                Role::Caseworker,
+                nrm::adult_consent(
+                    "c",
+                    ConsentPurpose::Referral(nrm::COMPETENT_AUTHORITY.into()),
+                ),
+            )
+            .then(Role::Caseworker, refer_ca("ca-1"))
+            .then(
+                Role::DecisionMaker,
+                decide(DecisionKind::ReasonableGrounds, Outcome::Positive),
+            );
+            let case = h.case();
+            let letter = decision_letter(&case, &case.decisions[0], generic(), ADULT).unwrap();
+            assert_eq!(letter.language, language, "{tag}");
+            assert!(letter.text.contains("Amina Yusuf"), "{tag}");
+            let first_line = letter.text.split("\n\n").nth(1).unwrap();
+            if language != "en" {
+                assert!(!english.contains(first_line), "{tag}: {first_line}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_childs_letter_is_addressed_to_the_guardian_never_to_the_child() {
     let child = "Bilal Karimi";
     let mut h = History::child(generic());

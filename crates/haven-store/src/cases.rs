@@ -91,6 +91,16 @@ pub struct InboxEntry {
     pub sent_at: i64,
 }
 
+/// What a referral shares, field by field (`None`: not recorded).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SharedView {
+    pub case_id: String,
+    pub referral_id: String,
+    pub status: String,
+    pub sent_at: i64,
+    pub values: Vec<(String, Option<String>)>,
+}
+
 /// An item past its due day, on a case the caller may see.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OverdueEntry {
@@ -403,6 +413,135 @@ impl Store {
                 },
             )
             .collect()
+    }
+
+    /// What a referral shares with its recipient, as the recipient sees it: only the classes of
+    /// data recorded on the referral, for the receiving organisation's providers and decision
+    /// makers, whether or not they have accepted it yet. Audited, with the classes read.
+    pub async fn shared_with_recipient(
+        &self,
+        principal: &Principal,
+        case_id: &str,
+        referral_id: &str,
+    ) -> Result<SharedView> {
+        let row = self.case_row(case_id).await?;
+        let person = self.person_parties(&row.person_id).await?;
+        let key = self.live_person_key(&person).await?;
+        let profile = profile_by_id(&row.profile_id)?;
+        let case = replay(&self.case_history_with(&row, &key).await?, profile)?;
+        let referral = case
+            .referral(&haven_domain::case::ReferralId(referral_id.to_string()))
+            .ok_or_else(|| StoreError::NotFound {
+                what: "referral",
+                id: referral_id.to_string(),
+            })?;
+        if let Decision::Deny(reason) = access::decide_referral_answer(
+            principal.role,
+            &principal.organisation_id,
+            &referral.recipient.organisation.0,
+        ) {
+            self.audit(
+                AuditActor::User(principal),
+                AuditEvent::new("access.denied", "read a referral")
+                    .record("case", case_id)
+                    .outcome(crate::AuditOutcome::Denied),
+            )
+            .await?;
+            return Err(StoreError::Forbidden(reason.to_string()));
+        }
+        let screening: Option<(String, String, String)> = match &row.screening_id {
+            Some(id) => on_db!(&self.db, p => sqlx::query_as(
+                "SELECT sex, exploitation_type, legal_outcome FROM screenings WHERE id = $1")
+                .bind(id)
+                .fetch_optional(p)
+                .await?),
+            None => None,
+        };
+        let identity_fields: Vec<crate::IdentityField> = referral
+            .fields
+            .iter()
+            .flat_map(|f| identity_fields_of(*f).iter().copied())
+            .collect();
+        let identity = if identity_fields.is_empty() {
+            crate::IdentityRecord::new()
+        } else {
+            let identity = self
+                .decrypt_identity_for(&person.id, &key, &identity_fields)
+                .await?;
+            self.audit(
+                AuditActor::User(principal),
+                AuditEvent::new("identity.read", "referral")
+                    .record("person", &person.id)
+                    .fields(identity.keys().map(|f| f.id())),
+            )
+            .await?;
+            identity
+        };
+        let shared_names: Vec<String> = referral
+            .fields
+            .iter()
+            .map(|f| {
+                serde_json::to_value(f)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut values = Vec::new();
+        for field in &referral.fields {
+            use haven_domain::case::SharedField::*;
+            let value = match field {
+                CaseReference => Some(case_id.to_string()),
+                Gender => screening.as_ref().map(|s| s.0.clone()),
+                AgeGroup => Some(if case.is_child() { "child" } else { "adult" }.to_string()),
+                Language => case.language.clone(),
+                ExploitationType => screening.as_ref().map(|s| s.1.clone()),
+                ScreeningResult => screening.as_ref().map(|s| s.2.clone()),
+                Needs => case.needs.as_ref().map(|n| {
+                    n.services
+                        .iter()
+                        .map(|k| {
+                            serde_json::to_value(k)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
+                GuardianContact => match case.guardian() {
+                    Some(g) => Some(self.user(&g.guardian.0).await?.display_name),
+                    None => None,
+                },
+                SafetyRisks => None,
+                Name | DateOfBirth | ContactDetails | Narrative => {
+                    let parts: Vec<&str> = identity_fields_of(*field)
+                        .iter()
+                        .filter_map(|f| identity.get(f).map(String::as_str))
+                        .collect();
+                    (!parts.is_empty()).then(|| parts.join(" "))
+                }
+            };
+            let name = serde_json::to_value(field)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            values.push((name, value));
+        }
+        self.audit(
+            AuditActor::User(principal),
+            AuditEvent::new("referral.shared.read", "answer a referral")
+                .record("case", case_id)
+                .fields(shared_names),
+        )
+        .await?;
+        Ok(SharedView {
+            case_id: case_id.to_string(),
+            referral_id: referral_id.to_string(),
+            status: referral.status.id().to_string(),
+            sent_at: referral.sent_at.0,
+            values,
+        })
     }
 
     /// Items past their due day on the cases the caller may see, longest overdue first: the
@@ -726,6 +865,19 @@ impl CaseParties {
             assigned_user_ids: &self.assigned_user_ids,
             accepted_organisation_ids: &self.accepted_organisation_ids,
         }
+    }
+}
+
+/// The vault fields behind a class of shared data.
+fn identity_fields_of(field: haven_domain::case::SharedField) -> &'static [crate::IdentityField] {
+    use crate::IdentityField as F;
+    use haven_domain::case::SharedField as S;
+    match field {
+        S::Name => &[F::GivenName, F::FamilyName],
+        S::DateOfBirth => &[F::DateOfBirth],
+        S::ContactDetails => &[F::Phone, F::Email, F::Address],
+        S::Narrative => &[F::Narrative],
+        _ => &[],
     }
 }
 

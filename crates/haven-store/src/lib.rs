@@ -30,7 +30,7 @@ pub use accounts::{
 pub use audit::{AuditActor, AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
 pub use cases::{
     CaseFilter, CaseHistoryEntry, CaseRecord, CaseSummary, DEFAULT_NRM_PROFILE, InboxEntry,
-    OpenCase, OverdueEntry,
+    OpenCase, OverdueEntry, SharedView,
 };
 pub use drafts::{ScreeningDraft, ScreeningDraftSummary};
 pub use keystore::KeyRotation;

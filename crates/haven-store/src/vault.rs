@@ -409,6 +409,18 @@ impl Store {
             })
     }
 
+    /// Some identity fields of a person, decrypted (internal: callers audit the read).
+    pub(crate) async fn decrypt_identity_for(
+        &self,
+        person_id: &str,
+        key: &DataKey,
+        fields: &[IdentityField],
+    ) -> Result<IdentityRecord> {
+        let mut identity = self.decrypt_identity(person_id, key).await?;
+        identity.retain(|field, _| fields.contains(field));
+        Ok(identity)
+    }
+
     /// Every identity field of a person, decrypted (internal: callers audit the read).
     async fn decrypt_identity(&self, person_id: &str, key: &DataKey) -> Result<IdentityRecord> {
         let rows: Vec<(String, Vec<u8>)> = on_db!(&self.db, p => sqlx::query_as(

@@ -296,3 +296,54 @@ setting-child_protection_facility = child protection facility
 setting-own_accommodation = own accommodation
 setting-immigration_detention = immigration detention
 setting-police_custody = police custody
+
+## The receiving organisation
+inbox-title = Referrals received
+inbox-empty = No referrals here.
+inbox-open-case = open the case
+referral-title = Referral
+referral-only-shared = You see only what the referring caseworker shared with your organisation.
+not-recorded = not recorded
+
+## Queues
+decisions-title = Decisions
+decisions-to-accept = Referrals waiting for the authority to take them up
+decisions-due = Decisions due, the nearest deadline first
+supervision-title = Supervision
+supervision-overdue = Overdue and escalated
+supervision-what = What
+supervision-was-due = Was due
+supervision-workload = Team workload
+supervision-open-cases = Open cases
+supervision-late-items = Late items
+
+## Account
+account-title = My account
+account-sessions = Where you are signed in
+account-session-started = Started
+account-session-ends = Ends
+account-sign-out-everywhere = Sign out everywhere
+account-totp = Second factor
+account-totp-on = An authenticator app is set up for this account.
+account-totp-begin = Set up an authenticator app
+account-totp-enter-secret = Add this key to your authenticator app, then type the code it shows.
+account-totp-confirm = Confirm
+account-totp-confirmed = The authenticator app is set up.
+account-totp-wrong-code = That code is not right; try the next one the app shows.
+
+## Administration
+admin-title = Administration
+admin-only = Only an administrator may do this.
+admin-profile-for-new-cases = The profile new cases open under (open cases keep theirs)
+admin-organisations = Organisations
+admin-add-organisation = Add an organisation
+admin-name = Name
+admin-org-type = Type
+admin-second-factor = Second factor required
+admin-users = Users
+admin-add-user = Add a user
+admin-role = Role
+admin-organisation = Organisation
+admin-disabled = disabled
+admin-disable = Disable
+admin-password-hint = At least 12 characters; the user changes it after signing in.

@@ -6,7 +6,7 @@ use super::decision::{Decision, DecisionKind, Outcome};
 use super::justice::Proceeding;
 use super::lifecycle::Case;
 use super::profile::NrmProfile;
-use crate::i18n::{LANGUAGES, Localizer, Message};
+use crate::i18n::{Localizer, Message, supported_language};
 
 /// Names from the identity vault, which the case record does not hold.
 #[derive(Debug, Clone, Copy)]
@@ -67,7 +67,7 @@ pub fn decision_letter(
     let language = case
         .language
         .as_deref()
-        .and_then(|wanted| LANGUAGES.into_iter().find(|l| *l == wanted))
+        .and_then(supported_language)
         .unwrap_or("en");
     let localizer = Localizer::new(language).expect("every listed language has a bundle");
     let subject = localizer.render(&Message::new(subject));

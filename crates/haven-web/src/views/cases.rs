@@ -225,12 +225,19 @@ struct OfferForm {
     threshold: String,
 }
 
+#[derive(Deserialize)]
+pub struct CaseQuery {
+    /// Set after an action was recorded, to say so.
+    done: Option<String>,
+}
+
 pub async fn page(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    Query(query): Query<CaseQuery>,
 ) -> Response {
-    match case_page(&state, &viewer, &id, None, None).await {
+    match case_page(&state, &viewer, &id, None, query.done).await {
         Ok(page) => render(&page),
         Err(error) => error.render(&viewer),
     }
@@ -513,8 +520,15 @@ pub async fn act(
 ) -> Response {
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let outcome = async {
-        let record = state.store.case(viewer.principal(), &id).await?;
-        let what = action_from_form(&form, &record, viewer.principal())?;
+        // Only new consents, referrals and proceedings need the case, for a fresh id; a
+        // recipient answering a referral may not read the case before accepting it.
+        let record = match field(&form, "action") {
+            "give_consent" | "refer" | "record_proceeding" => {
+                Some(state.store.case(viewer.principal(), &id).await?)
+            }
+            _ => None,
+        };
+        let what = action_from_form(&form, record.as_ref(), viewer.principal())?;
         let version = field(&form, "version").parse().ok();
         state
             .store
@@ -524,7 +538,13 @@ pub async fn act(
     }
     .await;
     match outcome {
-        Ok(()) => Redirect::to(&format!("/cases/{id}?done=1#actions")).into_response(),
+        Ok(()) => {
+            let back = match field(&form, "back") {
+                "" => format!("/cases/{id}?done=1#actions"),
+                back => super::safe_next(Some(back)),
+            };
+            Redirect::to(&back).into_response()
+        }
         Err(error) => {
             let status = error.status;
             if status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND {
@@ -545,10 +565,21 @@ pub async fn act(
 /// The action a form describes, in the domain's terms.
 fn action_from_form(
     form: &[(String, String)],
-    record: &CaseRecord,
+    record: Option<&CaseRecord>,
     principal: &haven_store::Principal,
 ) -> Result<What, PageError> {
-    let case = &record.case;
+    let fresh = |stem: &str| -> String {
+        let Some(case) = record.map(|r| &r.case) else {
+            return stem.to_string();
+        };
+        let taken: Vec<&String> = match stem {
+            "consent" => case.consents.iter().map(|c| &c.id.0).collect(),
+            "referral" => case.referrals.iter().map(|r| &r.id.0).collect(),
+            _ => case.proceedings.iter().map(|p| &p.id.0).collect(),
+        };
+        unused_id(taken.into_iter(), stem)
+    };
+    let guardian = record.and_then(|r| r.case.guardian().filter(|_| r.case.is_child()));
     let text = |name: &str| field(form, name).trim().to_string();
     let invalid = |name: &str, problem: &str| PageError::from(Problem::invalid(name, problem));
     let referral = || ReferralId(text("referral"));
@@ -565,11 +596,11 @@ fn action_from_form(
             };
             let told = |name: &str| form.iter().any(|(k, _)| k == name);
             What::GiveConsent {
-                consent: ConsentId(unused_id(case.consents.iter().map(|c| &c.id.0), "consent")),
+                consent: ConsentId(fresh("consent")),
                 purpose,
                 legal_basis: LegalBasis::Consent,
-                given_by: match case.guardian() {
-                    Some(guardian) if case.is_child() => ConsentGiver::Guardian {
+                given_by: match guardian {
+                    Some(guardian) => ConsentGiver::Guardian {
                         guardian: guardian.guardian.clone(),
                         child_assent: match field(form, "child_assent") {
                             "refused" => ChildAssent::Refused,
@@ -600,10 +631,7 @@ fn action_from_form(
                 .filter_map(|(_, v)| parse_code(v))
                 .collect();
             What::Refer {
-                referral: ReferralId(unused_id(
-                    case.referrals.iter().map(|r| &r.id.0),
-                    "referral",
-                )),
+                referral: ReferralId(fresh("referral")),
                 to: Recipient {
                     organisation: OrganisationId(text("organisation")),
                     role,
@@ -678,10 +706,7 @@ fn action_from_form(
             agreed: form.iter().any(|(k, _)| k == "agreed"),
         },
         "record_proceeding" => What::RecordProceeding {
-            proceeding: ProceedingId(unused_id(
-                case.proceedings.iter().map(|p| &p.id.0),
-                "proceeding",
-            )),
+            proceeding: ProceedingId(fresh("proceeding")),
             offence: parse_code(field(form, "offence")).unwrap_or(OffenceCategory::Other),
             description: text("description"),
             linked_to_trafficking: form.iter().any(|(k, _)| k == "linked"),

@@ -5,8 +5,12 @@
 
 use std::borrow::Borrow;
 
+mod account;
+mod admin;
 mod assets;
 mod cases;
+mod inbox;
+mod queues;
 mod screening;
 mod session;
 
@@ -58,6 +62,22 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/screenings/{id}", get(screening::result))
         .route("/screenings/{id}/case", post(screening::open_case))
+        .route("/inbox", get(inbox::inbox))
+        .route("/inbox/{case}/{referral}", get(inbox::referral))
+        .route("/decisions", get(queues::decisions))
+        .route("/supervision", get(queues::supervision))
+        .route("/account", get(account::account))
+        .route(
+            "/account/sign-out-everywhere",
+            post(account::sign_out_everywhere),
+        )
+        .route("/account/totp", post(account::begin_totp))
+        .route("/account/totp/confirm", post(account::confirm_totp))
+        .route("/admin", get(admin::admin))
+        .route("/admin/organisations", post(admin::create_organisation))
+        .route("/admin/users", post(admin::create_user))
+        .route("/admin/users/{id}/disable", post(admin::disable_user))
+        .route("/admin/profile", post(admin::choose_profile))
         .route("/static/{file}", get(assets::serve))
 }
 

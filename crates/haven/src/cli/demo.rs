@@ -32,6 +32,8 @@ pub struct Args {
     /// Fill the data directory and exit without serving.
     #[arg(long)]
     pub prepare_only: bool,
+    #[command(flatten)]
+    pub limits: super::serve::Limits,
     /// Build the demo world in a PostgreSQL database instead (for load tests on PostgreSQL).
     #[arg(long, env = "HAVEN_DATABASE_URL", requires = "key_file")]
     pub database_url: Option<String>,
@@ -84,7 +86,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         println!("Sign in with any of these (also in {}):", logins_path.display());
         print!("{logins}");
         println!("Stop with Ctrl-C.");
-        serve(listener, store, false).await
+        serve(listener, store, false, args.limits).await
     })
 }
 

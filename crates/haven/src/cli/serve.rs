@@ -17,6 +17,16 @@ pub struct Args {
     /// Haven is behind an HTTPS proxy: secure cookies and HSTS.
     #[arg(long, env = "HAVEN_BEHIND_TLS")]
     pub behind_tls: bool,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// Limits a deployment may tune.
+#[derive(clap::Args, Clone, Copy)]
+pub struct Limits {
+    /// Sign-in attempts allowed per client address per minute.
+    #[arg(long, env = "HAVEN_LOGIN_ATTEMPTS_PER_MINUTE", default_value_t = 20)]
+    pub login_attempts_per_minute: u32,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
@@ -29,7 +39,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             listener.local_addr().map_err(other)?,
             args.store.describe()
         );
-        serve(listener, store, args.behind_tls).await
+        serve(listener, store, args.behind_tls, args.limits).await
     })
 }
 
@@ -43,10 +53,11 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     store: haven_store::Store,
     behind_tls: bool,
+    limits: Limits,
 ) -> Result<(), CliError> {
     let config = WebConfig {
         behind_tls,
-        ..WebConfig::default()
+        login_attempts_per_minute: limits.login_attempts_per_minute,
     };
     let state = AppState::new(store.clone(), config);
     haven_web::serve(listener, state, shutdown_signal())
