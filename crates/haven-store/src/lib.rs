@@ -11,6 +11,7 @@ mod backup;
 mod cases;
 mod db;
 mod documents;
+mod drafts;
 mod keystore;
 mod linkage;
 mod screenings;
@@ -34,6 +35,7 @@ pub use cases::{
     OpenCase, OverdueEntry, SharedView,
 };
 pub use documents::DocumentContent;
+pub use drafts::{ScreeningDraft, ScreeningDraftSummary};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;
