@@ -19,23 +19,21 @@ async function walk(page, lang) {
   await page.check("input[name=age_basis][value=claimed]");
   await page.check("input[name=sex][value=male]");
   await page.fill("#f-person_language", "ps");
-  if (await page.locator("#f-interpreter").count()) {
-    await page.selectOption("#f-interpreter", "en");
-  }
+  const interpreter = lang === "ar" ? "en" : "ar";
+  await page.selectOption("#f-interpreter", interpreter);
   await checkAccessibility(page, `wizard first step (${lang})`);
   await screenshot(page, "wizard-person");
   await next(page);
   // The interpreter's words beside the screener's, each in its own direction.
-  if (lang === "ar") {
-    const pair = page.locator(".pair").first();
-    assert.ok(await pair.count(), "questions are shown in two languages side by side");
-    assert.ok(await pair.locator("[lang=en][dir=ltr]").count(), "the interpreter's side is left to right");
-  }
+  const pair = page.locator(".pair").first();
+  assert.ok(await pair.count(), "questions are shown in two languages side by side");
+  const direction = interpreter === "ar" ? "rtl" : "ltr";
+  assert.ok(await pair.locator(`[lang=${interpreter}][dir=${direction}]`).count(), "the interpreter's side in its own direction");
   for (let guard = 0; guard < 20; guard++) {
     if (await page.locator("button[name=go][value=submit]").count()) break;
     const yes = page.locator("input[type=radio][value=yes]");
     if (await yes.count()) await yes.first().check();
-    const labour = page.locator("input[name=exploitation_type][value=labour]");
+    const labour = page.locator("input[type=radio][name=exploitation_type][value=labour]");
     if (await labour.count()) await labour.check();
     await next(page);
     const alert = page.locator(".field-error, [role=alert]");

@@ -21,6 +21,7 @@ macro_rules! language_files {
                 include_str!(concat!("../locales/", $lang, "/identification.ftl")),
                 include_str!(concat!("../locales/", $lang, "/nrm.ftl")),
                 include_str!(concat!("../locales/", $lang, "/web.ftl")),
+                include_str!(concat!("../locales/", $lang, "/screening.ftl")),
             ],
         )
     };

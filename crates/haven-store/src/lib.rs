@@ -11,6 +11,7 @@ mod backup;
 mod cases;
 mod db;
 mod documents;
+mod drafts;
 mod exchange;
 mod keystore;
 mod linkage;
@@ -35,6 +36,7 @@ pub use cases::{
     OpenCase, OverdueEntry, SharedView,
 };
 pub use documents::DocumentContent;
+pub use drafts::{ScreeningDraft, ScreeningDraftSummary};
 pub use exchange::{ImportReport, import_key};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};

@@ -12,6 +12,7 @@ mod cases;
 mod directory;
 mod inbox;
 mod queues;
+mod screening;
 mod session;
 
 use axum::Router;
@@ -50,6 +51,18 @@ pub fn routes() -> Router<AppState> {
         .route("/cases", get(cases::list))
         .route("/cases/{id}", get(cases::page))
         .route("/cases/{id}/actions", post(cases::act))
+        .route(
+            "/screenings/new",
+            get(screening::start).post(screening::advance),
+        )
+        .route("/screenings/drafts", get(screening::drafts))
+        .route("/screenings/drafts/{id}", get(screening::resume))
+        .route(
+            "/screenings/drafts/{id}/delete",
+            post(screening::delete_draft),
+        )
+        .route("/screenings/{id}", get(screening::result))
+        .route("/screenings/{id}/case", post(screening::open_case))
         .route("/inbox", get(inbox::inbox))
         .route("/inbox/{case}/{referral}", get(inbox::referral))
         .route("/decisions", get(queues::decisions))
@@ -396,11 +409,13 @@ fn navigation(role: Role, words: &Localizer) -> Vec<NavLink> {
     let mut nav = vec![link("/", "nav-home", "home")];
     match role {
         Role::Screener | Role::Registrar => {
+            nav.push(link("/screenings/new", "nav-screen", "screening"));
             nav.push(link("/cases", "nav-cases", "cases"));
         }
         Role::Caseworker => {
             nav.push(link("/cases", "nav-cases", "cases"));
             nav.push(link("/services", "nav-directory", "directory"));
+            nav.push(link("/screenings/new", "nav-screen", "screening"));
         }
         Role::Supervisor => {
             nav.push(link("/cases", "nav-cases", "cases"));
