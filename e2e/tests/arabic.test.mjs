@@ -17,6 +17,7 @@ const SCREENS = [
   ["admin", "/admin", "admin"],
   ["caseworker", "/account", "account"],
   ["caseworker", "/services", "directory"],
+  ["statistician", "/dashboard", "dashboard"],
 ];
 
 for (const [user, path, name] of SCREENS) {

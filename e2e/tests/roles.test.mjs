@@ -104,3 +104,24 @@ test("an administrator sees organisations, users and the profile", async () => {
   await screenshot(page, "account");
   await page.context().close();
 });
+
+test("a statistician reads the dashboard: charts drawn on the server, small counts withheld", async () => {
+  const page = await signIn(browser, "statistician");
+  await page.goto("/dashboard");
+  const charts = page.locator("[data-testid=chart] svg");
+  assert.equal(await charts.count(), 5, "stage, sex, age group, form of exploitation, deadlines");
+  assert.ok(await page.locator("[data-testid=chart] svg title").count() >= 5, "each chart has a title");
+  await checkAccessibility(page, "dashboard");
+  await screenshot(page, "dashboard");
+  await page.context().close();
+});
+
+test("a registrar and a trainer sign in to their screens", async () => {
+  for (const [user, path] of [["registrar", "/screenings/new"], ["trainer", "/dashboard"]]) {
+    const page = await signIn(browser, user);
+    const response = await page.goto(path);
+    assert.equal(response.status(), 200, `${user} ${path}`);
+    await checkAccessibility(page, `${user} ${path}`);
+    await page.context().close();
+  }
+});

@@ -381,3 +381,12 @@ service-education = التعليم
 service-vocational = التدريب المهني
 service-repatriation = العودة الآمنة
 service-child_protection = حماية الطفل
+
+## Dashboard
+dashboard-title = لوحة المعلومات
+dashboard-intro = أعداد من سجلات Haven. تُحجب الأعداد الصغيرة حتى لا يمكن تمييز أي شخص.
+dashboard-stage = الملفات حسب المرحلة
+dashboard-sex = الأشخاص المحدَّدون حسب الجنس
+dashboard-age_group = الأشخاص المحدَّدون حسب الفئة العمرية
+dashboard-form_of_exploitation = الأشخاص المحدَّدون حسب شكل الاستغلال
+dashboard-deadlines = المواعيد: في وقتها، متأخرة، مُحالة إلى المشرف

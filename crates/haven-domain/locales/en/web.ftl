@@ -375,3 +375,12 @@ service-education = education
 service-vocational = vocational training
 service-repatriation = safe return
 service-child_protection = child protection
+
+## Dashboard
+dashboard-title = Dashboard
+dashboard-intro = Counts from Haven's own records. Small counts are withheld so that no one can be singled out.
+dashboard-stage = Cases by stage
+dashboard-sex = Identified people by sex
+dashboard-age_group = Identified people by age group
+dashboard-form_of_exploitation = Identified people by form of exploitation
+dashboard-deadlines = Deadlines: on time, overdue, escalated

@@ -377,3 +377,12 @@ service-education = educación
 service-vocational = formación profesional
 service-repatriation = retorno seguro
 service-child_protection = protección de la infancia
+
+## Dashboard
+dashboard-title = Panel
+dashboard-intro = Recuentos de los registros de Haven. Los números pequeños se ocultan para que nadie pueda ser identificado.
+dashboard-stage = Casos por etapa
+dashboard-sex = Personas identificadas por sexo
+dashboard-age_group = Personas identificadas por grupo de edad
+dashboard-form_of_exploitation = Personas identificadas por forma de explotación
+dashboard-deadlines = Plazos: cumplidos, vencidos, escalados

@@ -380,3 +380,12 @@ service-education = éducation
 service-vocational = formation professionnelle
 service-repatriation = retour en sécurité
 service-child_protection = protection de l'enfance
+
+## Dashboard
+dashboard-title = Tableau de bord
+dashboard-intro = Comptages issus des dossiers de Haven. Les petits nombres sont masqués pour que personne ne puisse être identifié.
+dashboard-stage = Dossiers par étape
+dashboard-sex = Personnes identifiées par sexe
+dashboard-age_group = Personnes identifiées par groupe d'âge
+dashboard-form_of_exploitation = Personnes identifiées par forme d'exploitation
+dashboard-deadlines = Délais : respectés, dépassés, signalés

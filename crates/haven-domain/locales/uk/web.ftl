@@ -378,3 +378,12 @@ service-education = освіта
 service-vocational = професійне навчання
 service-repatriation = безпечне повернення
 service-child_protection = захист дітей
+
+## Dashboard
+dashboard-title = Панель показників
+dashboard-intro = Підрахунки за записами Haven. Малі числа приховано, щоб нікого не можна було виокремити.
+dashboard-stage = Справи за етапами
+dashboard-sex = Виявлені особи за статтю
+dashboard-age_group = Виявлені особи за віковою групою
+dashboard-form_of_exploitation = Виявлені особи за формою експлуатації
+dashboard-deadlines = Строки: дотримано, прострочено, передано керівнику

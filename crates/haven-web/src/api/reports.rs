@@ -287,9 +287,23 @@ pub async fn dashboard(
     Query(query): Query<DashboardQuery>,
 ) -> Result<Response, Problem> {
     let principal = caller.require(Scope::Read)?;
-    let actor = AuditActor::User(principal);
     let format = format(query.format.as_deref())?;
-    let policy = policy(None, query.min_cell, None)?;
+    let released = dashboard_releases(&state, principal, query.min_cell).await?;
+    let tables: Vec<(&str, &Release)> = released.iter().map(|(n, r)| (*n, r)).collect();
+    let bytes = publish::tables_output("Haven dashboard", &tables, format).map_err(internal)?;
+    Ok(file(bytes, format, "dashboard"))
+}
+
+/// The dashboard's tables, each through the release policy and the release recorded: cases by
+/// stage, identified people by sex, age group and form of exploitation, and deadlines by whether
+/// they are met. The API and the dashboard page both publish these.
+pub async fn dashboard_releases(
+    state: &AppState,
+    principal: &haven_store::Principal,
+    min_cell: Option<u64>,
+) -> Result<Vec<(&'static str, Release)>, Problem> {
+    let actor = AuditActor::User(principal);
+    let policy = policy(None, min_cell, None)?;
     let data = state.store.dashboard_data(actor).await?;
     let stage_names = haven_domain::case::Stage::ALL.map(|s| s.id());
     let stages = one_way(
@@ -354,9 +368,7 @@ pub async fn dashboard(
         "form_of_exploitation",
         "deadlines",
     ];
-    let tables: Vec<(&str, &Release)> = names.into_iter().zip(released.iter()).collect();
-    let bytes = publish::tables_output("Haven dashboard", &tables, format).map_err(internal)?;
-    Ok(file(bytes, format, "dashboard"))
+    Ok(names.into_iter().zip(released).collect())
 }
 
 fn one_way(

@@ -9,6 +9,7 @@ mod account;
 mod admin;
 mod assets;
 mod cases;
+mod dashboard;
 mod directory;
 mod inbox;
 mod queues;
@@ -81,6 +82,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/profile", post(admin::choose_profile))
         .route("/services", get(directory::directory))
         .route("/cases/{id}/services", get(directory::matching))
+        .route("/dashboard", get(dashboard::dashboard))
         .route("/static/{file}", get(assets::serve))
 }
 
