@@ -28,6 +28,14 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// How long a request may take before the server gives up on it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Now, in UTC milliseconds, as the store and the domain count time.
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let (api, _) = api::routes().split_for_parts();

@@ -370,10 +370,7 @@ pub async fn overdue(
     caller: Caller,
 ) -> Result<Json<OverdueQueue>, Problem> {
     let principal = caller.require(Scope::Read)?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default();
+    let now = crate::now_ms();
     Ok(Json(OverdueQueue {
         items: state.store.overdue(principal, now).await?,
     }))
@@ -389,10 +386,7 @@ pub async fn digest(
     caller: Caller,
 ) -> Result<Json<DigestView>, Problem> {
     let principal = caller.require(Scope::Read)?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default();
+    let now = crate::now_ms();
     let digest = state.store.digest(principal, now).await?;
     let language = state.store.user_language(&principal.user_id).await?;
     let words = Localizer::new(language.as_deref().unwrap_or("en"))

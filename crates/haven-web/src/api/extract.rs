@@ -168,6 +168,20 @@ fn bearer_token(parts: &Parts) -> Option<String> {
     value.strip_prefix("Bearer ").map(|t| t.trim().to_string())
 }
 
+/// The `Set-Cookie` value of a new session: HttpOnly, SameSite=Strict, Secure behind TLS.
+pub fn session_cookie_header(token: &str, behind_tls: bool) -> String {
+    let secure = if behind_tls { "; Secure" } else { "" };
+    let max_age = haven_domain::auth::SESSION_TTL_MS / 1000;
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    )
+}
+
+/// The `Set-Cookie` value that ends the session cookie in the browser.
+pub fn cleared_session_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
 pub fn session_cookie(parts: &Parts) -> Option<String> {
     parts
         .headers

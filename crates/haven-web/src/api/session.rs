@@ -10,7 +10,7 @@ use haven_store::{AuditActor, LoginError, Principal, Scope};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::extract::{ApiJson, Caller, Credential, SESSION_COOKIE};
+use super::extract::{ApiJson, Caller, Credential, cleared_session_cookie, session_cookie_header};
 use crate::problem::Problem;
 use crate::state::AppState;
 
@@ -93,15 +93,7 @@ pub async fn sign_in(
         .store
         .create_session(&authenticated.principal, authenticated.second_factor_done)
         .await?;
-    let secure = if state.config.behind_tls {
-        "; Secure"
-    } else {
-        ""
-    };
-    let max_age = haven_domain::auth::SESSION_TTL_MS / 1000;
-    let cookie = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    );
+    let cookie = session_cookie_header(&token, state.config.behind_tls);
     let mut response = Json(me(&session.principal, session.second_factor_done)).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
@@ -132,7 +124,7 @@ pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<R
         state.store.revoke_session(token).await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    let clear = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    let clear = cleared_session_cookie();
     response.headers_mut().insert(
         header::SET_COOKIE,
         HeaderValue::from_str(&clear).expect("a valid header"),

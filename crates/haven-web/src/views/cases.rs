@@ -99,19 +99,11 @@ async fn cases_page(
         }
         summaries.retain(|s| persons.contains(&s.person_id));
     }
-    let today = Timestamp(now_ms()).date().to_string();
+    let today = Timestamp(crate::now_ms()).date().to_string();
     let rows = summaries
         .into_iter()
         .map(|s| CaseLine {
-            short: s
-                .id
-                .chars()
-                .rev()
-                .take(6)
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect(),
+            short: super::short_id(&s.id),
             stage: page.t(stage_message(&s.stage)),
             child: s.child,
             opened: page.date(s.opened_at),
@@ -275,7 +267,7 @@ async fn case_page(
             .cloned()
             .unwrap_or_else(|| id.to_string())
     };
-    let short = short_id(&record.id);
+    let short = super::short_id(&record.id);
     let page = viewer.page(format!("{} {short}", viewer.t("case-title")), "cases");
     let case = &record.case;
     let profile = NrmProfile::embedded_by_id(&record.profile_id)
@@ -290,7 +282,7 @@ async fn case_page(
             organisation: &organisation,
         },
         profile,
-        Timestamp(now_ms()),
+        Timestamp(crate::now_ms()),
     )
     .into_iter()
     .map(|offer| offer_form(&page, offer, &org_of))
@@ -783,16 +775,6 @@ fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
-fn short_id(id: &str) -> String {
-    id.chars()
-        .rev()
-        .take(6)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect()
-}
-
 pub fn stage_message(stage: &str) -> &'static str {
     match stage {
         "identified" => "stage-identified",
@@ -908,11 +890,4 @@ fn offer_message(id: &str) -> &'static str {
         "review" => "offer-review",
         _ => "offer-close",
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
 }

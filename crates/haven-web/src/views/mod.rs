@@ -448,6 +448,13 @@ fn navigation(role: Role, words: &Localizer) -> Vec<NavLink> {
     nav
 }
 
+/// The last six characters of a record's id: enough to tell cases apart on a screen.
+pub fn short_id(id: &str) -> String {
+    id.chars()
+        .skip(id.chars().count().saturating_sub(6))
+        .collect()
+}
+
 /// Percent-encodes what a `next=` parameter needs.
 pub fn urlencoding_minimal(text: &str) -> String {
     text.chars()

@@ -57,7 +57,7 @@ pub async fn decisions(State(state): State<AppState>, viewer: Viewer) -> Respons
             .filter(|e| e.recipient_role == "competent_authority")
             .map(|e| (e.case_id, e.referral_id, page.date(e.sent_at)))
             .collect();
-        let today = Timestamp(now_ms()).date().to_string();
+        let today = Timestamp(crate::now_ms()).date().to_string();
         let mut cases = state
             .store
             .cases(
@@ -78,7 +78,7 @@ pub async fn decisions(State(state): State<AppState>, viewer: Viewer) -> Respons
         let due = cases
             .into_iter()
             .map(|c| QueueLine {
-                short: short(&c.id),
+                short: super::short_id(&c.id),
                 stage: page.t(stage_message(&c.stage)),
                 overdue: c.next_due.as_ref().is_some_and(|d| *d < today),
                 due: c.next_due.unwrap_or_default(),
@@ -109,7 +109,10 @@ pub async fn supervision(State(state): State<AppState>, viewer: Viewer) -> Respo
             .map(|u| (u.id, u.display_name))
             .collect();
         let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
-        let overdue_items = state.store.overdue(viewer.principal(), now_ms()).await?;
+        let overdue_items = state
+            .store
+            .overdue(viewer.principal(), crate::now_ms())
+            .await?;
         let mut late_by_owner: BTreeMap<String, usize> = BTreeMap::new();
         for item in &overdue_items {
             *late_by_owner.entry(item.owner_user_id.clone()).or_default() += 1;
@@ -117,7 +120,7 @@ pub async fn supervision(State(state): State<AppState>, viewer: Viewer) -> Respo
         let overdue = overdue_items
             .into_iter()
             .map(|e| OverdueLine {
-                short: short(&e.case_id),
+                short: super::short_id(&e.case_id),
                 owner: name(&e.owner_user_id),
                 what: page.word(&format!("deadline-{}", e.item.kind.id())),
                 due: page.civil(e.item.due),
@@ -157,17 +160,4 @@ pub async fn supervision(State(state): State<AppState>, viewer: Viewer) -> Respo
         Ok(page) => render(&page),
         Err(error) => error.render(&viewer),
     }
-}
-
-fn short(id: &str) -> String {
-    id.chars()
-        .skip(id.chars().count().saturating_sub(6))
-        .collect()
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
 }

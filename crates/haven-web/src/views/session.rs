@@ -11,7 +11,7 @@ use haven_store::LoginError;
 use serde::Deserialize;
 
 use super::{LANGUAGE_COOKIE, Page, Viewer, anonymous_page, render, safe_next};
-use crate::api::extract::{Credential, SESSION_COOKIE};
+use crate::api::extract::{Credential, cleared_session_cookie, session_cookie_header};
 use crate::state::AppState;
 
 #[derive(askama::Template)]
@@ -126,15 +126,7 @@ pub async fn sign_in(
         let message = page.t("sign-in-failed");
         return again(page, message);
     };
-    let secure = if state.config.behind_tls {
-        "; Secure"
-    } else {
-        ""
-    };
-    let max_age = haven_domain::auth::SESSION_TTL_MS / 1000;
-    let cookie = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    );
+    let cookie = session_cookie_header(&token, state.config.behind_tls);
     let mut response = Redirect::to(&next).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -149,7 +141,7 @@ pub async fn sign_out(State(state): State<AppState>, viewer: Viewer) -> Response
         tracing::error!(%error, "a session could not be revoked");
     }
     let mut response = Redirect::to("/sign-in").into_response();
-    let clear = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    let clear = cleared_session_cookie();
     if let Ok(value) = HeaderValue::from_str(&clear) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
