@@ -2,6 +2,7 @@
 // and photographed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { launch, signIn, checkAccessibility, screenshot } from "../lib.mjs";
 
 let browser;
@@ -113,6 +114,43 @@ test("a statistician reads the dashboard: charts drawn on the server, small coun
   assert.ok(await page.locator("[data-testid=chart] svg title").count() >= 5, "each chart has a title");
   await checkAccessibility(page, "dashboard");
   await screenshot(page, "dashboard");
+
+  // SDG 16.2.2 as a file from the dashboard's form.
+  await page.fill("#sdg-population", "5000000");
+  await page.fill("#sdg-source", "National Statistics Office");
+  await page.selectOption("#sdg-format", "csv");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("#sdg button[type=submit]"),
+  ]);
+  assert.equal(download.suggestedFilename(), "sdg-16-2-2.csv");
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.match(csv, /^Total,Total,Total,\d+,5000000,/m);
+
+  // A mistyped number comes back beside its form, as typed.
+  await page.goto("/dashboard");
+  await page.fill("#ctdc-k", "ten");
+  await Promise.all([page.waitForURL(/\/dashboard\/ctdc/), page.click("#ctdc button[type=submit]")]);
+  assert.match(await page.locator("#ctdc [data-testid=form-error]").innerText(), /k/);
+  assert.equal(await page.inputValue("#ctdc-k"), "ten");
+  await page.context().close();
+});
+
+test("an admin imports a partner's HTCDS file from the dashboard and sees each error", async () => {
+  const page = await signIn(browser, "admin");
+  await page.goto("/dashboard");
+  const file = "hvn_CaseId,cas_IncomingReferralDate,vic_TraffickingStatus,prs_Gender\n" +
+    "E2E-1,2025-03-01,PossibleVictimOfTrafficking,Feminine\n" +
+    "E2E-2,2025-02-30,PossibleVictimOfTrafficking,Female\n";
+  await page.setInputFiles("#import-file", { name: "partner.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await Promise.all([page.waitForURL(/htcds-import/), page.click("#import button[type=submit]")]);
+  const errors = page.locator("[data-testid=import-errors] tbody tr");
+  assert.equal(await errors.count(), 2, "the date and the gender of row 3");
+  await page.setInputFiles("#import-file", { name: "partner.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await page.check("#import input[name=skip_invalid]");
+  await Promise.all([page.waitForLoadState("load"), page.click("#import button[type=submit]")]);
+  await page.locator("[data-testid=import-summary]").waitFor();
+  await checkAccessibility(page, "dashboard after an import");
   await page.context().close();
 });
 

@@ -25,7 +25,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::country::Country;
-use crate::spreadsheet::{Cell, Sheet};
+use crate::spreadsheet::{Cell, ExportError, Sheet, write_csv, write_json, write_xlsx};
 use crate::victim::AgeGroup;
 
 /// The columns of the statistical case record, in order.
@@ -278,6 +278,14 @@ pub struct Validation {
     pub records: Vec<(usize, HtcdsRecord)>,
     pub errors: Vec<RowError>,
     pub rejected: Vec<(usize, Vec<String>)>,
+}
+
+impl Validation {
+    /// The records to import. A file with errors is refused whole (`None`) unless the user asked
+    /// to skip the invalid rows; then its valid rows are imported.
+    pub fn importable(&self, skip_invalid: bool) -> Option<&[(usize, HtcdsRecord)]> {
+        (self.errors.is_empty() || skip_invalid).then_some(self.records.as_slice())
+    }
 }
 
 /// Reads a CSV file (UTF-8, header first; a leading byte-order mark is allowed).
@@ -779,6 +787,41 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
+    /// `csv`, `xlsx` or `json`.
+    pub fn parse(text: &str) -> Option<FileFormat> {
+        match text {
+            "csv" => Some(FileFormat::Csv),
+            "xlsx" => Some(FileFormat::Xlsx),
+            "json" => Some(FileFormat::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Xlsx => "xlsx",
+            FileFormat::Json => "json",
+        }
+    }
+
+    /// The media type of the format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "text/csv; charset=utf-8",
+            FileFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileFormat::Json => "application/json",
+        }
+    }
+
+    /// The format of a media type, parameters aside (`text/csv; charset=utf-8`).
+    pub fn of_content_type(content_type: &str) -> Option<FileFormat> {
+        let essence = content_type.split(';').next().unwrap_or_default().trim();
+        [FileFormat::Csv, FileFormat::Xlsx, FileFormat::Json]
+            .into_iter()
+            .find(|f| f.content_type().split(';').next() == Some(essence))
+    }
+
     pub fn of_path(path: &str) -> Option<FileFormat> {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".csv") {
@@ -791,6 +834,19 @@ impl FileFormat {
             None
         }
     }
+}
+
+/// Writes a sheet in the format (every text cell neutralised, as every export).
+pub fn write(sheet: &Sheet, format: FileFormat) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = Vec::new();
+    match format {
+        FileFormat::Csv => write_csv(sheet, &mut bytes)?,
+        FileFormat::Json => write_json(std::slice::from_ref(sheet), &mut bytes)?,
+        FileFormat::Xlsx => {
+            bytes = write_xlsx(std::slice::from_ref(sheet), Cursor::new(Vec::new()))?.into_inner();
+        }
+    }
+    Ok(bytes)
 }
 
 /// Reads a file of either format.

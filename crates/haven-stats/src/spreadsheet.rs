@@ -227,11 +227,24 @@ pub fn write_xlsx<W: Write + Seek>(sheets: &[Sheet], out: W) -> Result<W, Export
 /// a description giving every number, text labels, no script. Withheld counts have no bar and
 /// say so. Margins are not drawn.
 pub fn bar_chart_svg(release: &Release, title: &str) -> Result<String, ExportError> {
+    bar_chart_svg_labelled(release, title, &|_, category| category.to_owned())
+}
+
+/// [`bar_chart_svg`] with each category shown as `label(dimension, category)` says: a page
+/// draws the chart in its reader's language.
+pub fn bar_chart_svg_labelled(
+    release: &Release,
+    title: &str,
+    label: &dyn Fn(&str, &str) -> String,
+) -> Result<String, ExportError> {
     let table = &release.table;
     let dimensions = table.dimensions();
+    let labels = |d: &crate::table::Dimension| -> Vec<String> {
+        d.categories().iter().map(|c| label(d.name(), c)).collect()
+    };
     let (groups, series): (Vec<String>, Vec<String>) = match dimensions {
-        [one] => (one.categories().to_vec(), vec![String::new()]),
-        [one, two] => (one.categories().to_vec(), two.categories().to_vec()),
+        [one] => (labels(one), vec![String::new()]),
+        [one, two] => (labels(one), labels(two)),
         _ => return Err(ExportError::ChartDimensions(dimensions.len())),
     };
     let count = |g: usize, s: usize| {

@@ -37,7 +37,7 @@ pub use cases::{
 };
 pub use documents::DocumentContent;
 pub use drafts::{ScreeningDraft, ScreeningDraftSummary};
-pub use exchange::{ImportReport, import_key};
+pub use exchange::{CtdcFile, ImportReport, import_key};
 pub use keystore::KeyRotation;
 pub use linkage::{POSSIBLE_MATCH_THRESHOLD, PossibleMatch, PossibleMatches};
 pub use screenings::RebuildReport;

@@ -406,7 +406,7 @@ impl Store {
 
     /// Asks the domain whether the actor may do this; commands run on the server itself (the
     /// operator's shell) may. A refusal is audited.
-    pub(crate) async fn authorise_exchange(
+    pub async fn authorise_exchange(
         &self,
         actor: AuditActor<'_>,
         action: ExchangeAction,

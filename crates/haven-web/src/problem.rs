@@ -18,6 +18,9 @@ pub struct Problem {
     pub detail: String,
     /// The input field at fault, for validation errors.
     pub field: Option<String>,
+    /// Every error found, when there are many (an import file's, by row and column).
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub errors: Option<Box<serde_json::Value>>,
     #[schema(ignore)]
     retry_after: Option<u64>,
 }
@@ -35,6 +38,9 @@ impl Serialize for Problem {
         if let Some(field) = &self.field {
             map.serialize_entry("field", field)?;
         }
+        if let Some(errors) = &self.errors {
+            map.serialize_entry("errors", errors)?;
+        }
         map.end()
     }
 }
@@ -46,8 +52,14 @@ impl Problem {
             code,
             detail: detail.into(),
             field: None,
+            errors: None,
             retry_after: None,
         }
+    }
+
+    pub fn errors(mut self, errors: serde_json::Value) -> Problem {
+        self.errors = Some(Box::new(errors));
+        self
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Problem {

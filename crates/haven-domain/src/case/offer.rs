@@ -48,6 +48,8 @@ pub enum Offer {
     ChooseDurableSolution,
     RecordProceeding,
     RecordCooperation,
+    /// The person's citizenship and country of exploitation, which the statistics count by.
+    RecordOrigin,
     Place,
     Review,
     Close,
@@ -72,6 +74,7 @@ impl Offer {
             Offer::ChooseDurableSolution => "choose_durable_solution",
             Offer::RecordProceeding => "record_proceeding",
             Offer::RecordCooperation => "record_cooperation",
+            Offer::RecordOrigin => "record_origin",
             Offer::Place => "place",
             Offer::Review => "review",
             Offer::Close => "close",
@@ -228,7 +231,7 @@ pub fn offered_actions(
             offers.push(Offer::Decide { kind, threshold });
         }
     }
-    let simple: [(What, Offer); 10] = [
+    let simple: [(What, Offer); 11] = [
         (
             What::RequestReconsideration {
                 grounds: "x".into(),
@@ -279,6 +282,13 @@ pub fn offered_actions(
                 cooperation: Cooperation::NotAsked,
             },
             Offer::RecordCooperation,
+        ),
+        (
+            What::RecordOrigin {
+                citizenship: None,
+                country_of_exploitation: None,
+            },
+            Offer::RecordOrigin,
         ),
         (
             What::Place {

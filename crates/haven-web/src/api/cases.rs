@@ -94,8 +94,12 @@ pub struct NewCaseAction {
     /// The action, tagged by `action`: give_consent, withdraw_consent, refer,
     /// emergency_referral, accept_referral, decline_referral, complete_referral,
     /// revoke_referral, notify_anonymously, decide, request_reconsideration, appoint_guardian,
-    /// assess_best_interests, add_support_plan, choose_durable_solution, record_proceeding,
-    /// end_proceeding, record_cooperation, place, transfer_ownership, review, close.
+    /// assess_best_interests, assess_age, flag_family_tracing, add_support_plan, record_needs,
+    /// record_preferences, choose_durable_solution, record_proceeding, end_proceeding,
+    /// record_perpetrator, record_criminal_justice_outcome, record_origin (`citizenship` and
+    /// `country_of_exploitation`, ISO 3166 alpha-2 or null), record_cooperation,
+    /// record_residence_status, place, transfer_ownership, review, close. Documents are
+    /// attached and removed through their own routes.
     #[schema(value_type = Object)]
     pub action: Value,
 }

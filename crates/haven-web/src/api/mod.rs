@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod cases;
 pub mod documents;
+pub mod exchange;
 pub mod extract;
 pub mod meta;
 pub mod persons;
@@ -32,6 +33,7 @@ use crate::state::AppState;
         (name = "cases", description = "The national referral mechanism: cases, consent, referrals, decisions, deadlines"),
         (name = "services", description = "The service directory, and matching a case's needs to it"),
         (name = "audit", description = "The audit log"),
+        (name = "exchange", description = "Anonymised CTDC microdata, and case records in HTCDS names out and in"),
         (name = "reports", description = "Statistics: SDG 16.2.2, GLOTIP, the dashboard; every count through the release policy, every release audited")
     )
 )]
@@ -125,6 +127,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(reports::glotip_report))
         .routes(routes!(reports::dashboard))
+        .routes(routes!(exchange::ctdc_export))
+        .routes(routes!(exchange::htcds_export))
+        .routes(
+            routes!(exchange::htcds_import).layer(axum::extract::DefaultBodyLimit::max(
+                exchange::MAX_IMPORT_BYTES,
+            )),
+        )
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {

@@ -14,7 +14,7 @@ use haven_stats::release::{Release, ReleasePolicy, secure_rng};
 use haven_stats::sdg::{Population, sdg_16_2_2};
 use haven_stats::table::{Dimension, Table};
 use haven_stats::victim::{Basis, FormOfExploitation, Sex};
-use haven_store::{AuditActor, DeadlineState, ReleaseReceipt, Scope};
+use haven_store::{AuditActor, DeadlineState, Principal, ReleaseReceipt, Scope};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -135,7 +135,7 @@ pub async fn sdg_report(
         format: query.format,
         population,
     };
-    sdg(&state, &caller, request).await
+    sdg(&state, caller.require(Scope::Read)?, request).await
 }
 
 /// SDG 16.2.2 with the population uploaded as JSON.
@@ -147,11 +147,15 @@ pub async fn sdg_report_with_population(
     caller: Caller,
     ApiJson(body): ApiJson<SdgRequest>,
 ) -> Result<Response, Problem> {
-    sdg(&state, &caller, body).await
+    sdg(&state, caller.require(Scope::Read)?, body).await
 }
 
-async fn sdg(state: &AppState, caller: &Caller, request: SdgRequest) -> Result<Response, Problem> {
-    let principal = caller.require(Scope::Read)?;
+/// The SDG 16.2.2 report as a file, its release recorded.
+pub async fn sdg(
+    state: &AppState,
+    principal: &Principal,
+    request: SdgRequest,
+) -> Result<Response, Problem> {
     let actor = AuditActor::User(principal);
     let format = format(request.format.as_deref())?;
     let policy = policy(request.policy.as_deref(), request.min_cell, request.epsilon)?;
@@ -229,14 +233,41 @@ pub async fn glotip_report(
     caller: Caller,
     Query(query): Query<ReportQuery>,
 ) -> Result<Response, Problem> {
-    let principal = caller.require(Scope::Read)?;
+    let request = GlotipRequest {
+        year: query
+            .year
+            .ok_or_else(|| Problem::invalid("year", "year: required"))?,
+        basis: query.basis,
+        policy: query.policy,
+        min_cell: query.min_cell,
+        epsilon: query.epsilon,
+        format: query.format,
+    };
+    glotip_tables(&state, caller.require(Scope::Read)?, request).await
+}
+
+/// What the GLOTIP tables are asked with.
+#[derive(Debug)]
+pub struct GlotipRequest {
+    pub year: u16,
+    pub basis: Option<String>,
+    pub policy: Option<String>,
+    pub min_cell: Option<u64>,
+    pub epsilon: Option<f64>,
+    pub format: Option<String>,
+}
+
+/// The GLOTIP tables as a file, their releases recorded.
+pub async fn glotip_tables(
+    state: &AppState,
+    principal: &Principal,
+    request: GlotipRequest,
+) -> Result<Response, Problem> {
     let actor = AuditActor::User(principal);
-    let year = query
-        .year
-        .ok_or_else(|| Problem::invalid("year", "year: required"))?;
-    let format = format(query.format.as_deref())?;
-    let policy = policy(query.policy.as_deref(), query.min_cell, query.epsilon)?;
-    let basis = basis(query.basis.as_deref())?;
+    let year = request.year;
+    let format = format(request.format.as_deref())?;
+    let policy = policy(request.policy.as_deref(), request.min_cell, request.epsilon)?;
+    let basis = basis(request.basis.as_deref())?;
     let data = state
         .store
         .statistics_data(actor, ExchangeAction::ReleaseAggregates)
@@ -461,17 +492,20 @@ fn internal(error: impl std::fmt::Display) -> Problem {
     )
 }
 
+/// A report: JSON in the response, any other format as a file to save.
 fn file(bytes: Vec<u8>, format: Format, name: &str) -> Response {
-    let mut response = (StatusCode::OK, bytes).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(format.content_type()),
-    );
-    if format == Format::Xlsx
-        && let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.xlsx\""))
-    {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    let extension = match format {
+        Format::Json => {
+            let mut response = (StatusCode::OK, bytes).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(format.content_type()),
+            );
+            return response;
+        }
+        Format::Csv => "csv",
+        Format::Xlsx => "xlsx",
+        Format::Svg => "svg",
+    };
+    super::exchange::download(bytes, format.content_type(), &format!("{name}.{extension}"))
 }

@@ -140,6 +140,8 @@ struct CasePage {
     profile: String,
     owner: String,
     guardian: Option<String>,
+    /// The citizenship and country of exploitation recorded (ISO codes; empty: not known).
+    origin: (String, String),
     alert: bool,
     due: Vec<DueLine>,
     consents: Vec<ConsentLine>,
@@ -389,6 +391,10 @@ async fn case_page(
         profile: record.profile_id.clone(),
         owner: name_of(&case.owner.0),
         guardian: case.guardian().map(|g| name_of(&g.guardian.0)),
+        origin: (
+            case.citizenship.clone().unwrap_or_default(),
+            case.country_of_exploitation.clone().unwrap_or_default(),
+        ),
         alert: !case.non_punishment_alerts().is_empty(),
         due: record
             .due
@@ -706,6 +712,11 @@ fn action_from_form(
         "record_cooperation" => What::RecordCooperation {
             cooperation: parse_code(field(form, "cooperation")).unwrap_or(Cooperation::NotAsked),
         },
+        "record_origin" => What::RecordOrigin {
+            citizenship: Some(text("citizenship").to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            country_of_exploitation: Some(text("country").to_ascii_uppercase())
+                .filter(|c| !c.is_empty()),
+        },
         "place" => What::Place {
             setting: parse_code::<Setting>(field(form, "setting"))
                 .ok_or_else(|| invalid("setting", "choose where the person stays"))?,
@@ -886,6 +897,7 @@ fn offer_message(id: &str) -> &'static str {
         "choose_durable_solution" => "offer-choose_durable_solution",
         "record_proceeding" => "offer-record_proceeding",
         "record_cooperation" => "offer-record_cooperation",
+        "record_origin" => "offer-record_origin",
         "place" => "offer-place",
         "review" => "offer-review",
         _ => "offer-close",

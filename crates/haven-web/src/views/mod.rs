@@ -83,6 +83,16 @@ pub fn routes() -> Router<AppState> {
         .route("/services", get(directory::directory))
         .route("/cases/{id}/services", get(directory::matching))
         .route("/dashboard", get(dashboard::dashboard))
+        .route("/dashboard/sdg-16-2-2", get(dashboard::sdg))
+        .route("/dashboard/glotip", get(dashboard::glotip))
+        .route("/dashboard/ctdc", get(dashboard::ctdc))
+        .route("/dashboard/htcds", get(dashboard::htcds))
+        .route(
+            "/dashboard/htcds-import",
+            post(dashboard::import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::api::exchange::MAX_IMPORT_BYTES,
+            )),
+        )
         .route("/static/{file}", get(assets::serve))
 }
 

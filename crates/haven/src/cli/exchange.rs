@@ -3,17 +3,13 @@
 //! consented to a transfer across borders, and then only in a file encrypted to the recipient
 //! (age). The contract is documented in docs/statistics.md.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use haven_domain::access::ExchangeAction;
 use haven_domain::case::Timestamp;
-use haven_stats::anonymise::MicroRecord;
-use haven_stats::ctdc::ctdc_export;
 use haven_stats::htcds::{self, FileFormat, HtcdsRecord, htcds_sheet};
-use haven_stats::spreadsheet::{Cell, Sheet, write_csv, write_json, write_xlsx};
-use haven_store::{AuditActor, AuditEvent};
+use haven_stats::spreadsheet::{Cell, Sheet, write_csv};
+use haven_store::{AuditActor, CtdcFile};
 
 use super::store_args::{StoreArgs, runtime};
 use super::{CliError, write_private_file};
@@ -69,6 +65,16 @@ enum ExchangeFormat {
     Json,
 }
 
+impl From<ExchangeFormat> for FileFormat {
+    fn from(format: ExchangeFormat) -> FileFormat {
+        match format {
+            ExchangeFormat::Csv => FileFormat::Csv,
+            ExchangeFormat::Xlsx => FileFormat::Xlsx,
+            ExchangeFormat::Json => FileFormat::Json,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct ImportArgs {
     #[command(subcommand)]
@@ -122,35 +128,11 @@ fn ctdc(args: CtdcArgs) -> Result<(), CliError> {
     refuse_existing(&args.output)?;
     runtime()?.block_on(async {
         let store = args.store.open().await?;
-        let data = store
-            .statistics_data(EXPORT, ExchangeAction::ExportAnonymisedMicrodata)
-            .await?;
-        let records: Vec<MicroRecord<_>> = data
-            .victims
-            .iter()
-            .filter(|v| !v.record.anonymous_notification)
-            .map(|v| MicroRecord {
-                sex: v.record.sex,
-                age: v.record.age,
-                citizenship: v.record.citizenship,
-                country_of_exploitation: v.country_of_exploitation,
-                year_of_registration: v.record.year,
-                exploitation: v.exploitation,
-                attributes: v.ctdc,
-            })
-            .collect();
-        let (sheet, report) = ctdc_export(&records, args.k)
-            .map_err(|e| CliError::Input(format!("--k {}: {e}", args.k)))?;
+        let CtdcFile { sheet, report } = store.ctdc_export(EXPORT, args.k).await?;
         let mut bytes = Vec::new();
         write_csv(&sheet, &mut bytes).map_err(|e| CliError::Other(anyhow::Error::new(e)))?;
         write_private_file(&args.output, &bytes)?;
         let g = &report.generalisation;
-        let event = AuditEvent::new("export.ctdc", "anonymised microdata").fields([
-            format!("k: {}", args.k),
-            format!("rows: {}", sheet.rows.len()),
-            format!("withheld: {}", report.records_suppressed),
-        ]);
-        store.audit(EXPORT, event).await?;
         store.close().await;
         eprintln!(
             "{}: {} rows, {}-anonymous (smallest group {}), {} of {} records withheld as outliers",
@@ -221,7 +203,8 @@ fn htcds_export(args: HtcdsExportArgs) -> Result<(), CliError> {
         let identified = exported.iter().filter(|(_, i)| *i).count();
         let records: Vec<HtcdsRecord> = exported.into_iter().map(|(r, _)| r).collect();
         let sheet = htcds_sheet(&records, with_identity);
-        let plain = write_sheet(&sheet, args.format)?;
+        let plain = htcds::write(&sheet, args.format.into())
+            .map_err(|e| CliError::Other(anyhow::Error::new(e)))?;
         #[cfg(feature = "exchange")]
         let bytes = match &recipient {
             Some(recipient) => encrypt(recipient, &plain)?,
@@ -243,25 +226,6 @@ fn htcds_export(args: HtcdsExportArgs) -> Result<(), CliError> {
             }
         );
         Ok(())
-    })
-}
-
-fn write_sheet(sheet: &Sheet, format: ExchangeFormat) -> Result<Vec<u8>, CliError> {
-    let other = |e| CliError::Other(anyhow::Error::new(e));
-    Ok(match format {
-        ExchangeFormat::Csv => {
-            let mut bytes = Vec::new();
-            write_csv(sheet, &mut bytes).map_err(other)?;
-            bytes
-        }
-        ExchangeFormat::Json => {
-            let mut bytes = Vec::new();
-            write_json(std::slice::from_ref(sheet), &mut bytes).map_err(other)?;
-            bytes
-        }
-        ExchangeFormat::Xlsx => write_xlsx(std::slice::from_ref(sheet), Cursor::new(Vec::new()))
-            .map_err(other)?
-            .into_inner(),
     })
 }
 
