@@ -32,6 +32,7 @@ fn a_new_adult_case_offers_consent_and_the_anonymous_notification_to_the_casewor
         "give_consent",
         "notify_anonymously",
         "add_support_plan",
+        "record_origin",
         "review",
         "close",
     ] {
