@@ -641,3 +641,110 @@ fn identifying_fields_leave_only_encrypted_and_only_with_consent() {
     );
     assert!(!std::path::Path::new(&demo.path("x.age")).exists());
 }
+
+/// A CSV file's rows (after the header, and after the HXL hashtag row when `hxl`), as maps
+/// from column name to cell.
+fn csv_rows(text: &str, hxl: bool) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
+        .records()
+        .skip(usize::from(hxl))
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn reports_as_hxl_tagged_csv() {
+    let demo = demo("60");
+    let year = this_year();
+    let sdg = |format: &str| {
+        String::from_utf8(
+            ok(&demo.with_data(&[
+                "report",
+                "sdg-16-2-2",
+                "--year",
+                &year,
+                "--population",
+                "5000000",
+                "--format",
+                format,
+            ]))
+            .stdout,
+        )
+        .unwrap()
+    };
+    let hxl = sdg("hxl");
+    let mut lines = hxl.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "year,indicator,sex,age_group,form_of_exploitation,count,population,per_100000,basis,\
+             policy,privacy_check,population_source,dataset,epsilon_spent,budget_remaining,\
+             audit_entry"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "#date+year,#indicator+code,#indicator+type+sex,#indicator+type+age,\
+             #indicator+type+exploitation,#affected+ind,#population,#indicator+value+num,\
+             #meta+basis,#meta+policy,#meta+privacy_check,#meta+source+population,#meta+dataset,\
+             #meta+epsilon_spent,#meta+budget_remaining,#meta+audit_entry"
+        )
+    );
+    // The same table as the CSV, in a release of its own (suppression is deterministic).
+    let csv = csv_rows(&sdg("csv"), false);
+    let tagged = csv_rows(&hxl, true);
+    assert_eq!(csv.len(), tagged.len());
+    for (c, h) in csv.iter().zip(&tagged) {
+        for (column, value) in c {
+            assert_eq!(h.get(column), Some(value), "{column} of {c:?}");
+        }
+        assert_eq!(h["year"], year);
+        assert_eq!(h["indicator"], "16.2.2");
+        assert_eq!(h["policy"], "suppress min_cell=5");
+        assert_eq!(h["dataset"], format!("cases-{year}"));
+        assert!(h["audit_entry"].parse::<u64>().is_ok(), "{h:?}");
+    }
+    assert!(tagged.iter().any(|r| r["count"] == "suppressed"));
+
+    let out = demo.path("glotip.csv");
+    ok(&demo.with_data(&[
+        "report", "glotip", "--year", &year, "--format", "hxl", "-o", &out,
+    ]));
+    let glotip = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        glotip.lines().nth(1),
+        Some(
+            "#date+year,#indicator+code,#indicator+name,#indicator+type+sex,#indicator+type+age,\
+             #indicator+type+exploitation,#country+code+v_iso2+citizenship,#indicator+value+num,\
+             #meta+basis,#meta+policy,#meta+privacy_check,#meta+dataset,#meta+epsilon_spent,\
+             #meta+budget_remaining,#meta+audit_entry"
+        )
+    );
+    let tables: std::collections::BTreeSet<String> = csv_rows(&glotip, true)
+        .into_iter()
+        .map(|r| r["table"].clone())
+        .collect();
+    assert_eq!(
+        tables.into_iter().collect::<Vec<_>>(),
+        [
+            "anonymous",
+            "convicted",
+            "prosecuted",
+            "suspected",
+            "victims"
+        ]
+    );
+    input_error(
+        &demo.with_data(&["report", "glotip", "--year", &year, "--format", "hxml"]),
+        "hxl",
+    );
+}
