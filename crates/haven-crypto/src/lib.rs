@@ -8,6 +8,8 @@
 //!   key-store exports.
 
 mod aead;
+#[cfg(feature = "age")]
+pub mod age_file;
 mod blind_index;
 mod keyring;
 mod password;

@@ -13,6 +13,12 @@
 //!   multiples of four, so that they nest) → withheld;
 //! - sex and forms of exploitation: as recorded → withheld.
 //!
+//! A value that was not recorded stays "not recorded" at every level below the top, apart from
+//! the values generalised; at the top it is withheld like every other value of the attribute.
+//! Once the attribute is withheld an outsider cannot tell the two apart anyway (CTDC spells
+//! both as an empty cell), and keeping them apart would split groups for nothing: on a small
+//! dataset, the records without an age would have to reach k on their own or be withheld.
+//!
 //! The search starts from the floor asked for (the least generalisation allowed) and, like
 //! Datafly (Sweeney 1998), generalises the attribute with the most distinct values until the
 //! records in groups smaller than k are few enough to withhold (at most the limit, 2 % by
@@ -69,7 +75,9 @@ pub struct AnonymisedRecord<A> {
     pub attributes: A,
 }
 
-/// A value as shown, not recorded in the first place, or withheld.
+/// A value as shown, not recorded in the first place, or withheld. A withheld attribute is
+/// withheld on every record, those without a value included: "not recorded" is shown only
+/// while the attribute is not withheld.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Shown<T> {
@@ -98,6 +106,7 @@ pub enum AgeValue {
     Years(u8),
     Band(AgeBand),
     Group(AgeGroup),
+    /// Not recorded, at a level below withheld.
     NotRecorded,
     Withheld,
 }
@@ -111,6 +120,7 @@ pub enum PlaceValue {
     Region(Region),
     /// A country M49 places in no region (Antarctica, Taiwan), once generalised.
     NoRegion,
+    /// Not recorded, at a level below withheld.
     NotRecorded,
     Withheld,
 }
@@ -342,7 +352,8 @@ impl AgeBand {
 
 // The search works on compact keys: each record's quasi-identifiers as codes packed into a u64,
 // one field per attribute. Within a field, codes from 0 up are the values as recorded; higher
-// codes are their generalisations, then "not recorded", then "withheld".
+// codes are their generalisations, then "not recorded", then "withheld". "Not recorded" is a
+// value of its own at every level but the top, where it is withheld with the rest.
 
 /// The attributes, in the order of their fields and of the levels.
 const ATTRIBUTES: usize = 6;
@@ -564,20 +575,22 @@ fn generalise_code(attribute: usize, code: u16, level: u8) -> u16 {
     match attribute {
         SEX if level == 0 => code,
         SEX => SEX_WITHHELD,
+        // Withheld, a value not recorded is withheld like the others: the file no longer says
+        // whether there was a value, so the records need not be told apart.
+        AGE if level >= TOP[AGE] => AGE_WITHHELD,
         AGE if code == AGE_NOT_RECORDED || level == 0 => code,
         AGE => {
             let band = AgeBand::of_age(code as u8);
             match level {
                 1 => AGE_BAND + band as u16,
-                2 => AGE_GROUP + band.group() as u16,
-                _ => AGE_WITHHELD,
+                _ => AGE_GROUP + band.group() as u16,
             }
         }
+        CITIZENSHIP | EXPLOITATION_COUNTRY if level >= TOP[attribute] => PLACE_WITHHELD,
         CITIZENSHIP | EXPLOITATION_COUNTRY if code == PLACE_NOT_RECORDED || level == 0 => code,
         CITIZENSHIP | EXPLOITATION_COUNTRY => {
             let sub_region = Country::from_number(code as u8).and_then(Country::sub_region);
             match (level, sub_region) {
-                (3.., _) => PLACE_WITHHELD,
                 (_, None) => NO_REGION,
                 (1, Some(s)) => SUB_REGION + s as u16,
                 (_, Some(s)) => REGION + s.region() as u16,

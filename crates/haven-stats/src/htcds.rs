@@ -834,6 +834,24 @@ impl FileFormat {
             None
         }
     }
+
+    /// The format of a file by its content, for a file whose name does not say it (one
+    /// decrypted from `cases.age`, say): an XLSX workbook is a zip archive and starts with `PK`;
+    /// JSON starts with `{` or `[` after white space (and a byte-order mark); anything else is
+    /// read as CSV, whose reader then reports what is wrong with it.
+    pub fn sniff(bytes: &[u8]) -> FileFormat {
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if bytes.starts_with(b"PK") {
+            FileFormat::Xlsx
+        } else if matches!(
+            text.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[')
+        ) {
+            FileFormat::Json
+        } else {
+            FileFormat::Csv
+        }
+    }
 }
 
 /// Writes a sheet in the format (every text cell neutralised, as every export).

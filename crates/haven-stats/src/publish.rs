@@ -1,6 +1,12 @@
-//! Published reports as files: SDG 16.2.2 and the GLOTIP tables as JSON, CSV, XLSX or an SVG
-//! chart, each with the notes that say how the counts were protected and what the release
-//! spent. Everything here renders releases already made; nothing is counted or released anew.
+//! Published reports as files: SDG 16.2.2 and the GLOTIP tables as JSON, CSV, HXL-tagged CSV,
+//! XLSX or an SVG chart, each with the notes that say how the counts were protected and what the
+//! release spent. Everything here renders releases already made; nothing is counted or released
+//! anew.
+//!
+//! The HXL files (Humanitarian Exchange Language 1.1) are the CSV tables with a row of HXL
+//! hashtags under the header, and with the context each row needs to stand alone in a
+//! humanitarian data pipeline: the year, the indicator, the basis, the release policy and the
+//! release's receipt. Which column gets which hashtag, and why, is in docs/statistics.md.
 
 use std::io::Cursor;
 
@@ -8,10 +14,11 @@ use serde_json::{Value, json};
 use thiserror::Error;
 
 use crate::glotip::GlotipReport;
-use crate::release::{PostProcessing, PublishedTable, Release, ReleasedCount};
+use crate::release::{PostProcessing, PublishedTable, Release, ReleasePolicy, ReleasedCount};
 use crate::sdg::{Population, PublishedRate, SdgReport};
 use crate::spreadsheet::{
-    Cell, ExportError, Sheet, bar_chart_svg, release_notes, release_sheets, write_csv, write_xlsx,
+    Cell, ExportError, SUPPRESSED, Sheet, bar_chart_svg, release_notes, release_sheets, write_csv,
+    write_hxl, write_xlsx,
 };
 use crate::table::{Dimension, Table, TableError};
 use crate::victim::{AgeGroup, Basis, Sex};
@@ -23,6 +30,8 @@ pub enum Format {
     Json,
     Xlsx,
     Svg,
+    /// CSV with a row of HXL hashtags under the header.
+    Hxl,
 }
 
 impl Format {
@@ -32,6 +41,7 @@ impl Format {
             "json" => Some(Format::Json),
             "xlsx" => Some(Format::Xlsx),
             "svg" => Some(Format::Svg),
+            "hxl" => Some(Format::Hxl),
             _ => None,
         }
     }
@@ -39,10 +49,20 @@ impl Format {
     /// The media type of the format.
     pub fn content_type(self) -> &'static str {
         match self {
-            Format::Csv => "text/csv; charset=utf-8",
+            Format::Csv | Format::Hxl => "text/csv; charset=utf-8",
             Format::Json => "application/json",
             Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Format::Svg => "image/svg+xml",
+        }
+    }
+
+    /// The file name extension of the format (HXL is CSV).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv | Format::Hxl => "csv",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Svg => "svg",
         }
     }
 }
@@ -271,9 +291,17 @@ pub fn sdg_output(
             text.push('\n');
             text.into_bytes()
         }
+        // The CSV states what it counts, like the HXL file, without the hashtag row.
         Format::Csv => {
+            let (sheet, _) = sdg_hxl(report, source, receipt);
             let mut bytes = Vec::new();
-            write_csv(&sdg_sheet(report), &mut bytes).map_err(PublishError::from)?;
+            write_csv(&sheet, &mut bytes).map_err(PublishError::from)?;
+            bytes
+        }
+        Format::Hxl => {
+            let (sheet, tags) = sdg_hxl(report, source, receipt);
+            let mut bytes = Vec::new();
+            write_hxl(&sheet, &tags, &mut bytes)?;
             bytes
         }
         Format::Xlsx => {
@@ -304,13 +332,7 @@ pub fn glotip_output(
     receipt: &Receipt,
     format: Format,
 ) -> Result<Vec<u8>, PublishError> {
-    let names = [
-        "victims",
-        "anonymous",
-        "suspected",
-        "prosecuted",
-        "convicted",
-    ];
+    let names = GLOTIP_TABLES;
     let releases = report.releases();
     let bytes = match format {
         Format::Json => {
@@ -333,39 +355,15 @@ pub fn glotip_output(
             text.into_bytes()
         }
         Format::Csv => {
-            // One long table: which table, then every dimension any table has.
-            let columns = ["sex", "age_group", "form_of_exploitation", "citizenship"];
-            let mut header = vec!["table".to_string()];
-            header.extend(columns.map(String::from));
-            header.push("count".into());
-            let mut rows = Vec::new();
-            for (name, (_, release)) in names.iter().zip(releases.iter()) {
-                let table = &release.table;
-                let dims: Vec<&str> = table.dimensions().iter().map(|d| d.name()).collect();
-                for (position, count) in table.entries() {
-                    let labels = table.labels(&position);
-                    let mut row = vec![Cell::Text((*name).to_string())];
-                    for column in columns {
-                        let value = dims
-                            .iter()
-                            .position(|d| *d == column)
-                            .map_or("", |i| labels[i]);
-                        row.push(Cell::Text(value.to_string()));
-                    }
-                    row.push(match count {
-                        ReleasedCount::Published(c) => Cell::Number(c as f64),
-                        ReleasedCount::Suppressed => Cell::Text("suppressed".into()),
-                    });
-                    rows.push(row);
-                }
-            }
-            let sheet = Sheet {
-                name: "GLOTIP".into(),
-                header,
-                rows,
-            };
+            let (sheet, _) = glotip_hxl(report, receipt);
             let mut bytes = Vec::new();
             write_csv(&sheet, &mut bytes).map_err(PublishError::from)?;
+            bytes
+        }
+        Format::Hxl => {
+            let (sheet, tags) = glotip_hxl(report, receipt);
+            let mut bytes = Vec::new();
+            write_hxl(&sheet, &tags, &mut bytes)?;
             bytes
         }
         Format::Xlsx => {
@@ -452,8 +450,8 @@ pub fn margin_release(release: &Release, kept: &[usize]) -> Result<Release, Tabl
 }
 
 /// One-dimensional releases shown side by side (the dashboard): JSON keyed by name, a long CSV
-/// (table, category, count), an XLSX sheet per table with its notes, or an SVG chart of the
-/// first table.
+/// (table, category, count) with or without HXL hashtags, an XLSX sheet per table with its
+/// notes, or an SVG chart of the first table.
 pub fn tables_output(
     title: &str,
     tables: &[(&str, &Release)],
@@ -471,27 +469,14 @@ pub fn tables_output(
             text.into_bytes()
         }
         Format::Csv => {
-            let mut rows = Vec::new();
-            for (name, release) in tables {
-                for (position, count) in release.table.entries() {
-                    let labels = release.table.labels(&position);
-                    rows.push(vec![
-                        Cell::Text((*name).to_string()),
-                        Cell::Text(labels.join(" / ")),
-                        match count {
-                            ReleasedCount::Published(c) => Cell::Number(c as f64),
-                            ReleasedCount::Suppressed => Cell::Text("suppressed".into()),
-                        },
-                    ]);
-                }
-            }
-            let sheet = Sheet {
-                name: title.chars().take(31).collect(),
-                header: vec!["table".into(), "category".into(), "count".into()],
-                rows,
-            };
             let mut bytes = Vec::new();
-            write_csv(&sheet, &mut bytes)?;
+            write_csv(&tables_sheet(title, tables), &mut bytes)?;
+            bytes
+        }
+        Format::Hxl => {
+            let (sheet, tags) = tables_hxl(title, tables);
+            let mut bytes = Vec::new();
+            write_hxl(&sheet, &tags, &mut bytes)?;
             bytes
         }
         Format::Xlsx => {
@@ -510,4 +495,336 @@ pub fn tables_output(
             None => Vec::new(),
         },
     })
+}
+
+/// The GLOTIP tables by the name their rows carry, in the order of
+/// [`GlotipReport::releases`].
+pub const GLOTIP_TABLES: [&str; 5] = [
+    "victims",
+    "anonymous",
+    "suspected",
+    "prosecuted",
+    "convicted",
+];
+
+/// A released count as a cell: the number, or "suppressed".
+fn count_cell(count: ReleasedCount) -> Cell {
+    match count {
+        ReleasedCount::Published(c) => Cell::Number(c as f64),
+        ReleasedCount::Suppressed => Cell::Text(SUPPRESSED.into()),
+    }
+}
+
+/// The GLOTIP tables as one long table: which table, then every dimension any table has (empty
+/// where a table does not have it), then the count.
+pub fn glotip_sheet(report: &GlotipReport) -> Sheet {
+    let columns = GLOTIP_COLUMNS;
+    let mut header = vec!["table".to_string()];
+    header.extend(columns.map(String::from));
+    header.push("count".into());
+    let mut rows = Vec::new();
+    for (name, (_, release)) in GLOTIP_TABLES.iter().zip(report.releases().iter()) {
+        let table = &release.table;
+        let dims: Vec<&str> = table.dimensions().iter().map(|d| d.name()).collect();
+        for (position, count) in table.entries() {
+            let labels = table.labels(&position);
+            let mut row = vec![Cell::Text((*name).to_string())];
+            for column in columns {
+                let value = dims
+                    .iter()
+                    .position(|d| *d == column)
+                    .map_or("", |i| labels[i]);
+                row.push(Cell::Text(value.to_string()));
+            }
+            row.push(count_cell(count));
+            rows.push(row);
+        }
+    }
+    Sheet {
+        name: "GLOTIP".into(),
+        header,
+        rows,
+    }
+}
+
+/// The dimensions of the GLOTIP long table, in order.
+const GLOTIP_COLUMNS: [&str; 4] = ["sex", "age_group", "form_of_exploitation", "citizenship"];
+
+/// One-dimensional releases as one long table: table, category, count.
+pub fn tables_sheet(title: &str, tables: &[(&str, &Release)]) -> Sheet {
+    let mut rows = Vec::new();
+    for (name, release) in tables {
+        for (position, count) in release.table.entries() {
+            let labels = release.table.labels(&position);
+            rows.push(vec![
+                Cell::Text((*name).to_string()),
+                Cell::Text(labels.join(" / ")),
+                count_cell(count),
+            ]);
+        }
+    }
+    Sheet {
+        name: title.chars().take(31).collect(),
+        header: vec!["table".into(), "category".into(), "count".into()],
+        rows,
+    }
+}
+
+// HXL hashtags (HXL 1.1 core hashtags; attributes from the core dictionary, or Haven's own
+// custom attributes, documented in docs/statistics.md).
+
+/// The year the people counted were first identified: a calendar year (ISO 8601 allows a
+/// year alone); `+year` says that precision.
+const HXL_YEAR: &str = "#date+year";
+const HXL_INDICATOR_CODE: &str = "#indicator+code";
+const HXL_INDICATOR_NAME: &str = "#indicator+name";
+/// The value of the row's indicator, a number (or "suppressed").
+const HXL_INDICATOR_VALUE: &str = "#indicator+value+num";
+/// A category of a long table.
+const HXL_CATEGORY: &str = "#indicator+type";
+
+/// The hashtag of a dimension's column: the classification (`+type`) of the row's indicator,
+/// named by the dimension; citizenship is a country, by its ISO 3166 alpha-2 code (`+v_iso2`,
+/// since `#country` codes are taken for alpha-3 unless said otherwise).
+fn dimension_hxl(name: &str) -> &'static str {
+    match name {
+        "sex" => "#indicator+type+sex",
+        "age_group" => "#indicator+type+age",
+        "form_of_exploitation" => "#indicator+type+exploitation",
+        "citizenship" => "#country+code+v_iso2+citizenship",
+        _ => HXL_CATEGORY,
+    }
+}
+
+/// A column that holds the same value on every row of an HXL file.
+struct Constant {
+    name: &'static str,
+    tag: &'static str,
+    cell: Cell,
+}
+
+/// The sheet with constant columns before and after its own, and the hashtags of them all.
+fn with_constants(
+    mut sheet: Sheet,
+    tags: Vec<&'static str>,
+    lead: Vec<Constant>,
+    trail: Vec<Constant>,
+) -> (Sheet, Vec<&'static str>) {
+    let names = |cs: &[Constant]| cs.iter().map(|c| c.name.to_owned()).collect::<Vec<_>>();
+    let mut header = names(&lead);
+    header.append(&mut sheet.header);
+    header.extend(names(&trail));
+    let mut all_tags: Vec<&'static str> = lead.iter().map(|c| c.tag).collect();
+    all_tags.extend(tags);
+    all_tags.extend(trail.iter().map(|c| c.tag));
+    let rows = sheet
+        .rows
+        .into_iter()
+        .map(|row| {
+            let mut cells: Vec<Cell> = lead.iter().map(|c| c.cell.clone()).collect();
+            cells.extend(row);
+            cells.extend(trail.iter().map(|c| c.cell.clone()));
+            cells
+        })
+        .collect();
+    (
+        Sheet {
+            name: sheet.name,
+            header,
+            rows,
+        },
+        all_tags,
+    )
+}
+
+/// How a release was protected, as the audit log says it.
+pub fn policy_id(policy: &ReleasePolicy) -> String {
+    match policy {
+        ReleasePolicy::Suppress { min_cell, rounding } => match rounding {
+            Some(base) => format!("suppress min_cell={min_cell} rounding={base}"),
+            None => format!("suppress min_cell={min_cell}"),
+        },
+        ReleasePolicy::DifferentialPrivacy { epsilon } => format!("dp epsilon={epsilon}"),
+    }
+}
+
+fn privacy_check(release: &Release) -> &'static str {
+    if release.passes_privacy_check() {
+        "passed"
+    } else {
+        "failed"
+    }
+}
+
+/// The receipt of a release as the last columns of an HXL file.
+fn receipt_constants(receipt: &Receipt) -> Vec<Constant> {
+    vec![
+        Constant {
+            name: "dataset",
+            tag: "#meta+dataset",
+            cell: Cell::Text(receipt.dataset.clone()),
+        },
+        Constant {
+            name: "epsilon_spent",
+            tag: "#meta+epsilon_spent",
+            cell: Cell::Number(receipt.epsilon_spent),
+        },
+        Constant {
+            name: "budget_remaining",
+            tag: "#meta+budget_remaining",
+            cell: receipt
+                .budget_remaining
+                .map_or(Cell::Text(String::new()), Cell::Number),
+        },
+        Constant {
+            name: "audit_entry",
+            tag: "#meta+audit_entry",
+            cell: Cell::Number(receipt.audit_entry as f64),
+        },
+    ]
+}
+
+fn basis_constant(basis: Basis) -> Constant {
+    Constant {
+        name: "basis",
+        tag: "#meta+basis",
+        cell: Cell::Text(basis_id(basis).into()),
+    }
+}
+
+fn year_constant(year: u16) -> Constant {
+    Constant {
+        name: "year",
+        tag: HXL_YEAR,
+        cell: Cell::Number(f64::from(year)),
+    }
+}
+
+/// The SDG table as an HXL file with its hashtags: year and indicator code first, the table of
+/// the CSV (the count as people affected, the population, the rate as the indicator's value),
+/// then the basis, the policy, the privacy check, the population's source and the receipt.
+pub fn sdg_hxl(
+    report: &SdgReport,
+    source: Option<&str>,
+    receipt: &Receipt,
+) -> (Sheet, Vec<&'static str>) {
+    let sheet = sdg_sheet(report);
+    let dims = report.counts.table.dimensions();
+    let mut tags: Vec<&'static str> = dims.iter().map(|d| dimension_hxl(d.name())).collect();
+    tags.extend(["#affected+ind", "#population", HXL_INDICATOR_VALUE]);
+    let lead = vec![
+        year_constant(report.year),
+        Constant {
+            name: "indicator",
+            tag: HXL_INDICATOR_CODE,
+            cell: Cell::Text("16.2.2".into()),
+        },
+    ];
+    let mut trail = vec![
+        basis_constant(report.basis),
+        Constant {
+            name: "policy",
+            tag: "#meta+policy",
+            cell: Cell::Text(policy_id(&report.counts.policy)),
+        },
+        Constant {
+            name: "privacy_check",
+            tag: "#meta+privacy_check",
+            cell: Cell::Text(privacy_check(&report.counts).into()),
+        },
+        Constant {
+            name: "population_source",
+            tag: "#meta+source+population",
+            cell: Cell::Text(source.unwrap_or_default().to_owned()),
+        },
+    ];
+    trail.extend(receipt_constants(receipt));
+    with_constants(sheet, tags, lead, trail)
+}
+
+/// The GLOTIP tables as an HXL file: the long table of the CSV with the year first, each
+/// table's description after its name, and the basis, the table's policy and privacy check, and
+/// the receipt after the count.
+pub fn glotip_hxl(report: &GlotipReport, receipt: &Receipt) -> (Sheet, Vec<&'static str>) {
+    let csv = glotip_sheet(report);
+    let releases = report.releases();
+    let mut header = vec![
+        "year".to_string(),
+        "table".to_string(),
+        "description".to_string(),
+    ];
+    header.extend(csv.header[1..].iter().cloned());
+    header.extend(["basis", "policy", "privacy_check"].map(String::from));
+    let mut tags = vec![HXL_YEAR, HXL_INDICATOR_CODE, HXL_INDICATOR_NAME];
+    tags.extend(GLOTIP_COLUMNS.map(dimension_hxl));
+    tags.extend([
+        HXL_INDICATOR_VALUE,
+        "#meta+basis",
+        "#meta+policy",
+        "#meta+privacy_check",
+    ]);
+    let rows = csv
+        .rows
+        .into_iter()
+        .map(|row| {
+            let name = match &row[0] {
+                Cell::Text(t) => t.clone(),
+                Cell::Number(_) => String::new(),
+            };
+            let (description, release) = GLOTIP_TABLES
+                .iter()
+                .position(|t| *t == name)
+                .map(|i| releases[i])
+                .expect("every row names one of the tables");
+            let mut cells = vec![
+                Cell::Number(f64::from(report.year)),
+                Cell::Text(name),
+                Cell::Text(description.to_owned()),
+            ];
+            cells.extend(row.into_iter().skip(1));
+            cells.push(Cell::Text(basis_id(report.basis).into()));
+            cells.push(Cell::Text(policy_id(&release.policy)));
+            cells.push(Cell::Text(privacy_check(release).into()));
+            cells
+        })
+        .collect();
+    let sheet = Sheet {
+        name: csv.name,
+        header,
+        rows,
+    };
+    with_constants(sheet, tags, Vec::new(), receipt_constants(receipt))
+}
+
+/// One-dimensional releases as an HXL file: table, category and count as in the CSV, then each
+/// table's policy and privacy check.
+pub fn tables_hxl(title: &str, tables: &[(&str, &Release)]) -> (Sheet, Vec<&'static str>) {
+    let mut sheet = tables_sheet(title, tables);
+    sheet
+        .header
+        .extend(["policy", "privacy_check"].map(String::from));
+    // The rows of the CSV are the tables' entries in order: each gets its table's policy.
+    let policies = tables.iter().flat_map(|(_, release)| {
+        let cells = [
+            Cell::Text(policy_id(&release.policy)),
+            Cell::Text(privacy_check(release).into()),
+        ];
+        release.table.entries().map(move |_| cells.clone())
+    });
+    sheet.rows = std::mem::take(&mut sheet.rows)
+        .into_iter()
+        .zip(policies)
+        .map(|(mut row, cells)| {
+            row.extend(cells);
+            row
+        })
+        .collect();
+    let tags = vec![
+        HXL_INDICATOR_CODE,
+        HXL_CATEGORY,
+        HXL_INDICATOR_VALUE,
+        "#meta+policy",
+        "#meta+privacy_check",
+    ];
+    (sheet, tags)
 }

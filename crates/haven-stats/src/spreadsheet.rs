@@ -1,4 +1,4 @@
-//! Exports of released tables: CSV, JSON, XLSX and an SVG bar chart.
+//! Exports of released tables: CSV, HXL-tagged CSV, JSON, XLSX and an SVG bar chart.
 //!
 //! Every text cell of every export goes through [`neutralise`]: a value starting with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return is taken for a formula by spreadsheet programs
@@ -41,6 +41,12 @@ pub enum ExportError {
     BadSheetName(String),
     #[error("a chart shows a table of one or two dimensions, not {0}")]
     ChartDimensions(usize),
+    #[error(
+        "an HXL file needs one hashtag (or none) for each of its {columns} columns, not {tags}"
+    )]
+    HxlTagCount { columns: usize, tags: usize },
+    #[error("`{0}` is not an HXL hashtag (#tag+attribute…, lowercase letters, digits and _)")]
+    BadHxlTag(String),
     #[error(transparent)]
     Csv(#[from] csv::Error),
     #[error(transparent)]
@@ -144,6 +150,51 @@ pub fn write_csv<W: Write>(sheet: &Sheet, out: W) -> Result<(), ExportError> {
     }
     writer.flush()?;
     Ok(())
+}
+
+/// Writes a sheet as CSV tagged with the Humanitarian Exchange Language (HXL 1.1): the header,
+/// then the row of HXL hashtags (one per column; an empty one leaves its column untagged), then
+/// the rows. Every cell is neutralised as in [`write_csv`]; a hashtag starts with `#`, which no
+/// spreadsheet program takes for a formula.
+pub fn write_hxl<W: Write>(sheet: &Sheet, tags: &[&str], out: W) -> Result<(), ExportError> {
+    if tags.len() != sheet.header.len() {
+        return Err(ExportError::HxlTagCount {
+            columns: sheet.header.len(),
+            tags: tags.len(),
+        });
+    }
+    if let Some(bad) = tags.iter().find(|t| !t.is_empty() && !is_hxl_hashtag(t)) {
+        return Err(ExportError::BadHxlTag((*bad).to_owned()));
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(sheet.header.iter().map(|h| neutralise(h).into_owned()))?;
+    writer.write_record(tags.iter().map(|t| neutralise(t).into_owned()))?;
+    for row in &sheet.rows {
+        writer.write_record(row.iter().map(|c| match c {
+            Cell::Text(t) => neutralise(t).into_owned(),
+            Cell::Number(n) => n.to_string(),
+        }))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// Whether `spec` is an HXL hashtag with its attributes as Haven writes them: `#` and a name,
+/// then any number of `+` and an attribute, each name a lowercase letter followed by lowercase
+/// letters, digits or `_`, with no spaces (HXL allows spaces and capitals; Haven writes neither).
+pub fn is_hxl_hashtag(spec: &str) -> bool {
+    let name = |n: &str| {
+        let mut chars = n.chars();
+        chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    match spec.strip_prefix('#') {
+        Some(rest) => {
+            let mut parts = rest.split('+');
+            parts.next().is_some_and(name) && parts.all(name)
+        }
+        None => false,
+    }
 }
 
 /// Writes sheets as JSON: an object per sheet name, each an array of objects keyed by the
@@ -495,6 +546,31 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hxl_hashtags() {
+        for good in [
+            "#date+year",
+            "#indicator+value+num",
+            "#country+code+v_iso2",
+            "#meta",
+        ] {
+            assert!(is_hxl_hashtag(good), "{good}");
+        }
+        for bad in [
+            "",
+            "#",
+            "date",
+            "#Date",
+            "#date+",
+            "#date++year",
+            "#date +year",
+            "#1x",
+            "#a+_b",
+        ] {
+            assert!(!is_hxl_hashtag(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn column_names() {

@@ -181,6 +181,25 @@ fn written(records: &[HtcdsRecord], format: FileFormat) -> Vec<u8> {
     }
 }
 
+#[test]
+fn a_file_without_an_extension_is_read_by_its_content() {
+    for format in [FileFormat::Csv, FileFormat::Json, FileFormat::Xlsx] {
+        let written = written(&[HtcdsRecord::default()], format);
+        assert_eq!(FileFormat::sniff(&written), format);
+    }
+    assert_eq!(
+        FileFormat::sniff(b"\xEF\xBB\xBF \n\t[{}]"),
+        FileFormat::Json
+    );
+    assert_eq!(FileFormat::sniff(b"  {\"HTCDS\": []}"), FileFormat::Json);
+    assert_eq!(FileFormat::sniff(b"PK\x03\x04"), FileFormat::Xlsx);
+    assert_eq!(
+        FileFormat::sniff(b"hvn_CaseId,cas_Status\n"),
+        FileFormat::Csv
+    );
+    assert_eq!(FileFormat::sniff(b""), FileFormat::Csv);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -32,6 +32,15 @@ const PARTNER_FILE: &str = "hvn_CaseId,cas_IncomingReferralDate,vic_TraffickingS
     P-2,2025-02-30,PossibleVictimOfTrafficking,Female,NG,\n\
     P-3,2025-06-01,ActualVictimOfTrafficking,Masculine,GH,\n";
 
+/// How many reads of identifying data the audit log holds.
+async fn identity_reads(server: &TestServer) -> usize {
+    let entries = server.store.recent_audit_entries(500, None).await.unwrap();
+    entries
+        .iter()
+        .filter(|e| e.action == "identity.read")
+        .count()
+}
+
 #[tokio::test]
 async fn ctdc_microdata_is_k_anonymous_and_only_for_statisticians_and_admins() {
     on_each_backend(|backend| async move {
@@ -359,6 +368,130 @@ async fn htcds_records_leave_without_identifying_fields_and_come_in_checked_once
         assert!(openapi["paths"]["/api/v1/exports/ctdc"]["get"].is_object());
         assert!(openapi["paths"]["/api/v1/exports/htcds"]["get"].is_object());
         assert!(openapi["paths"]["/api/v1/imports/htcds"]["post"].is_object());
+        server.stop().await;
+        backend
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn identifying_fields_leave_only_encrypted_to_the_partner_and_only_with_consent() {
+    on_each_backend(|backend| async move {
+        let server = TestServer::start(&backend).await;
+        let world = seed_world(&server.store).await;
+        let caseworker = world.user(Role::Caseworker);
+        let mut people = Vec::new();
+        for name in ["Amaka", "Bisi"] {
+            let identity = IdentityRecord::from([(IdentityField::GivenName, name.to_string())]);
+            people.push(
+                server
+                    .store
+                    .create_person(caseworker, &identity, "test")
+                    .await
+                    .unwrap(),
+            );
+        }
+        let person = &people[0];
+        // Bisi has a case too, without a consent to a transfer.
+        let api = server.signed_in("test-caseworker").await;
+        let screening: Value = api
+            .post(server.at("/api/v1/screenings"))
+            .json(&serde_json::json!({"person_id": people[1].id, "input": example_input("S02-marriage-agency.json")}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let response = api
+            .post(server.at("/api/v1/cases"))
+            .json(&serde_json::json!({"person_id": people[1].id, "screening_id": screening["id"], "language": "en"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        // With a partner's key: the identifying fields of those who consented to a transfer
+        // across borders, in a file only that key opens; a mistyped key reads nobody.
+        let api = server.signed_in("test-caseworker").await;
+        let screening: Value = api
+            .post(server.at("/api/v1/screenings"))
+            .json(&serde_json::json!({"person_id": person.id, "input": example_input("S02-marriage-agency.json")}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let case: Value = api
+            .post(server.at("/api/v1/cases"))
+            .json(&serde_json::json!({"person_id": person.id, "screening_id": screening["id"], "language": "en"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let consent = serde_json::json!({"action": {"action": "give_consent", "consent": "c1",
+            "purpose": "cross_border_transfer", "legal_basis": "consent", "given_by": "person",
+            "informed": {"purpose": true, "uses": true, "retention": true, "withdrawal": true},
+            "interpreter": null}});
+        let response = api
+            .post(server.at(&format!("/api/v1/cases/{}/actions", case["id"].as_str().unwrap())))
+            .json(&consent)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        let reads_before = identity_reads(&server).await;
+        let admin = server.signed_in("test-admin").await;
+        let (status, body) = problem(
+            admin
+                .get(server.at("/api/v1/exports/htcds?recipient_key=age1notakey"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!((status, body["field"].as_str()), (422, Some("recipient_key")));
+        assert_eq!(identity_reads(&server).await, reads_before);
+        if !cfg!(feature = "exchange") {
+            // Built without encryption: a real key is refused the same way.
+            let key = age::x25519::Identity::generate().to_public();
+            let (status, _) = problem(
+                admin
+                    .get(server.at(&format!("/api/v1/exports/htcds?recipient_key={key}")))
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await;
+            assert_eq!(status, 422);
+            server.stop().await;
+            return backend;
+        }
+        let partner = age::x25519::Identity::generate();
+        let response = admin
+            .get(server.at(&format!(
+                "/api/v1/exports/htcds?format=csv&recipient_key={}",
+                partner.to_public()
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{:?}", response.headers());
+        assert_eq!(
+            response.headers()["content-disposition"],
+            "attachment; filename=\"htcds.csv.age\""
+        );
+        let sealed = response.bytes().await.unwrap();
+        assert!(!sealed.windows(5).any(|w| w == b"Amaka"));
+        let opened = String::from_utf8(age::decrypt(&partner, &sealed).unwrap()).unwrap();
+        assert!(opened.contains("prs_FirstName") && opened.contains("Amaka"), "{opened}");
+        assert!(age::decrypt(&age::x25519::Identity::generate(), &sealed).is_err());
+        assert_eq!(identity_reads(&server).await, reads_before + 1);
+
+        assert!(!opened.contains("Bisi"), "no consent, no name: {opened}");
+        assert_eq!(opened.lines().count(), 3, "both cases, one identified: {opened}");
         server.stop().await;
         backend
     })

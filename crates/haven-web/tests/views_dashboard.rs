@@ -114,7 +114,7 @@ async fn reports_download_from_the_dashboard_and_mistakes_come_back_beside_the_f
             "attachment; filename=\"sdg-16-2-2.csv\""
         );
         let csv = response.text().await.unwrap();
-        assert!(csv.contains("Total,Total,Total,12,1000000,1.2"), "{csv}");
+        assert!(csv.contains("Total,Total,Total,12,1000000,1.2,presumed,suppress min_cell=5,passed,Census"), "{csv}");
 
         let response = statistician
             .get(server.at(&format!(

@@ -214,7 +214,9 @@ async fn sdg_and_glotip_reports_in_every_format_through_the_release_policy() {
     ]));
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.starts_with("sex,age_group,form_of_exploitation,count,population,per_100000\n"),
+        text.starts_with(
+            "year,indicator,sex,age_group,form_of_exploitation,count,population,per_100000,basis,"
+        ),
         "{text}"
     );
     let xlsx = demo.path("sdg.xlsx");
@@ -273,7 +275,12 @@ async fn sdg_and_glotip_reports_in_every_format_through_the_release_policy() {
         ok(&demo.with_data(&["report", "glotip", "--year", &year, "--format", "csv"])).stdout,
     )
     .unwrap();
-    assert!(glotip_csv.starts_with("table,sex,age_group,form_of_exploitation,citizenship,count\n"));
+    assert!(
+        glotip_csv.starts_with(
+            "year,table,description,sex,age_group,form_of_exploitation,citizenship,count,basis,"
+        ),
+        "{glotip_csv}"
+    );
 }
 
 #[test]
@@ -640,4 +647,328 @@ fn identifying_fields_leave_only_encrypted_and_only_with_consent() {
         "not an age public key",
     );
     assert!(!std::path::Path::new(&demo.path("x.age")).exists());
+}
+
+/// A CSV file's rows (after the header, and after the HXL hashtag row when `hxl`), as maps
+/// from column name to cell.
+fn csv_rows(text: &str, hxl: bool) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
+        .records()
+        .skip(usize::from(hxl))
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn reports_as_hxl_tagged_csv() {
+    let demo = demo("60");
+    let year = this_year();
+    let sdg = |format: &str| {
+        String::from_utf8(
+            ok(&demo.with_data(&[
+                "report",
+                "sdg-16-2-2",
+                "--year",
+                &year,
+                "--population",
+                "5000000",
+                "--format",
+                format,
+            ]))
+            .stdout,
+        )
+        .unwrap()
+    };
+    let hxl = sdg("hxl");
+    let mut lines = hxl.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "year,indicator,sex,age_group,form_of_exploitation,count,population,per_100000,basis,\
+             policy,privacy_check,population_source,dataset,epsilon_spent,budget_remaining,\
+             audit_entry"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "#date+year,#indicator+code,#indicator+type+sex,#indicator+type+age,\
+             #indicator+type+exploitation,#affected+ind,#population,#indicator+value+num,\
+             #meta+basis,#meta+policy,#meta+privacy_check,#meta+source+population,#meta+dataset,\
+             #meta+epsilon_spent,#meta+budget_remaining,#meta+audit_entry"
+        )
+    );
+    // The same table as the CSV, in a release of its own (suppression is deterministic).
+    let csv = csv_rows(&sdg("csv"), false);
+    let tagged = csv_rows(&hxl, true);
+    assert_eq!(csv.len(), tagged.len());
+    for (c, h) in csv.iter().zip(&tagged) {
+        // Each release has its own audit entry; everything else is the same.
+        for (column, value) in c
+            .iter()
+            .filter(|(column, _)| column.as_str() != "audit_entry")
+        {
+            assert_eq!(h.get(column), Some(value), "{column} of {c:?}");
+        }
+        assert_eq!(h["year"], year);
+        assert_eq!(h["indicator"], "16.2.2");
+        assert_eq!(h["policy"], "suppress min_cell=5");
+        assert_eq!(h["dataset"], format!("cases-{year}"));
+        assert!(h["audit_entry"].parse::<u64>().is_ok(), "{h:?}");
+    }
+    assert!(tagged.iter().any(|r| r["count"] == "suppressed"));
+
+    let out = demo.path("glotip.csv");
+    ok(&demo.with_data(&[
+        "report", "glotip", "--year", &year, "--format", "hxl", "-o", &out,
+    ]));
+    let glotip = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        glotip.lines().nth(1),
+        Some(
+            "#date+year,#indicator+code,#indicator+name,#indicator+type+sex,#indicator+type+age,\
+             #indicator+type+exploitation,#country+code+v_iso2+citizenship,#indicator+value+num,\
+             #meta+basis,#meta+policy,#meta+privacy_check,#meta+dataset,#meta+epsilon_spent,\
+             #meta+budget_remaining,#meta+audit_entry"
+        )
+    );
+    let tables: std::collections::BTreeSet<String> = csv_rows(&glotip, true)
+        .into_iter()
+        .map(|r| r["table"].clone())
+        .collect();
+    assert_eq!(
+        tables.into_iter().collect::<Vec<_>>(),
+        [
+            "anonymous",
+            "convicted",
+            "prosecuted",
+            "suspected",
+            "victims"
+        ]
+    );
+    input_error(
+        &demo.with_data(&["report", "glotip", "--year", &year, "--format", "hxml"]),
+        "hxl",
+    );
+}
+
+/// An age identity file as age-keygen writes it.
+#[cfg(feature = "exchange")]
+fn identity_file(path: &str, identity: &age::x25519::Identity) {
+    use age::secrecy::ExposeSecret;
+    std::fs::write(
+        path,
+        format!(
+            "# created: for a test\n# public key: {}\n{}\n",
+            identity.to_public(),
+            identity.to_string().expose_secret()
+        ),
+    )
+    .unwrap();
+}
+
+#[cfg(feature = "exchange")]
+#[test]
+fn encrypted_htcds_files_import_with_their_identity() {
+    let demo = demo("30");
+    let identity = age::x25519::Identity::generate();
+    let key_file = demo.path("partner.key");
+    identity_file(&key_file, &identity);
+    let public = identity.to_public().to_string();
+
+    // The same cases in the clear and encrypted, in each format; `cases.age` says no format.
+    let plain = demo.path("cases.csv");
+    ok(&demo.with_data(&["export", "htcds", "-o", &plain]));
+    let cases = std::fs::read_to_string(&plain).unwrap().lines().count() - 1;
+    let encrypted = demo.path("cases.csv.age");
+    let as_json = demo.path("cases.age");
+    let as_xlsx = demo.path("cases.xlsx.age");
+    for (format, out) in [("csv", &encrypted), ("json", &as_json), ("xlsx", &as_xlsx)] {
+        ok(&demo.with_data(&[
+            "export",
+            "htcds",
+            "--format",
+            format,
+            "--recipient-key",
+            &public,
+            "-o",
+            out,
+        ]));
+    }
+
+    let other = demo.path("other");
+    let import = |file: &str, key: Option<&str>| {
+        let mut args = vec!["import", "htcds", file, "--data-dir", &other];
+        if let Some(key) = key {
+            args.extend(["--identity", key]);
+        }
+        args.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    fn refs(args: &[String]) -> Vec<&str> {
+        args.iter().map(String::as_str).collect()
+    }
+
+    // Without the identity, with another one, or with the public key: refused, nothing read.
+    input_error(&refs(&import(&encrypted, None)), "encrypted with age");
+    input_error(&refs(&import(&encrypted, None)), "--identity KEYFILE");
+    let stranger = demo.path("stranger.key");
+    identity_file(&stranger, &age::x25519::Identity::generate());
+    input_error(
+        &refs(&import(&encrypted, Some(&stranger))),
+        "encrypted to another key",
+    );
+    let public_file = demo.path("partner.pub");
+    std::fs::write(&public_file, format!("{public}\n")).unwrap();
+    input_error(
+        &refs(&import(&encrypted, Some(&public_file))),
+        "is a public key",
+    );
+    // A plain file with --identity, a damaged one: refused too.
+    input_error(
+        &refs(&import(&plain, Some(&key_file))),
+        "not encrypted with age",
+    );
+    let mut bytes = std::fs::read(&encrypted).unwrap();
+    *bytes.last_mut().unwrap() ^= 1;
+    let damaged = demo.path("damaged.csv.age");
+    std::fs::write(&damaged, &bytes).unwrap();
+    input_error(&refs(&import(&damaged, Some(&key_file))), "damaged");
+
+    // With the identity: every case. Haven's export writes a phone number as it was entered
+    // (the demo's "+999 246 4319"), which the importer refuses as not E.164: such rows, and
+    // only such rows, are rejected, into an encrypted rejects file.
+    let skipping = |file: &str| {
+        let mut args = import(file, Some(&key_file));
+        args.push("--skip-invalid".into());
+        args
+    };
+    let output = ok(&refs(&skipping(&encrypted)));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    let rejected = count_before(&said, "rejected").unwrap_or(0);
+    assert_eq!(
+        count_before(&said, "imported"),
+        Some(cases - rejected),
+        "{said}"
+    );
+    if rejected > 0 {
+        use std::io::Read;
+        let sealed = std::fs::read(format!("{encrypted}.rejects.csv.age")).unwrap();
+        let mut rejects = String::new();
+        age::Decryptor::new(&sealed[..])
+            .unwrap()
+            .decrypt(std::iter::once(&identity as &dyn age::Identity))
+            .unwrap()
+            .read_to_string(&mut rejects)
+            .unwrap();
+        for row in csv_rows(&rejects, false) {
+            assert!(row["errors"].starts_with("prs_MobilePhone: "), "{row:?}");
+            assert!(!row["errors"].contains("; "), "{row:?}");
+        }
+    }
+    // The very records of the other formats: importing them changes nothing...
+    for file in [&as_json, &as_xlsx] {
+        let output = ok(&refs(&skipping(file)));
+        let said = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert_eq!(count_before(&said, "imported"), Some(0), "{file}: {said}");
+        assert_eq!(
+            count_before(&said, "already imported"),
+            Some(cases - rejected),
+            "{file}: {said}"
+        );
+    }
+    // ...nor the file in the clear, but for the rows rejected above.
+    let output = ok(&refs(&import(&plain, None)));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(count_before(&said, "imported"), Some(rejected), "{said}");
+    assert_eq!(
+        count_before(&said, "already imported"),
+        Some(cases - rejected),
+        "{said}"
+    );
+}
+
+/// The number written just before `what` in a line like "30 rows read: 29 imported, 0 updated,
+/// 0 already imported; 1 rejected".
+#[cfg(feature = "exchange")]
+fn count_before(text: &str, what: &str) -> Option<usize> {
+    text.split([',', ';', ':'])
+        .map(str::trim)
+        .find_map(|part| part.strip_suffix(what)?.trim().parse().ok())
+}
+
+#[cfg(feature = "exchange")]
+#[test]
+fn rejects_of_an_encrypted_file_are_encrypted_to_the_same_key() {
+    use std::io::Read;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let identity = age::x25519::Identity::generate();
+    let key_file = path("partner.key");
+    identity_file(&key_file, &identity);
+    let csv = "hvn_CaseId,cas_IncomingReferralDate,vic_TraffickingStatus,prs_FirstName,prs_Birthdate\n\
+               P-1,2025-03-01,PossibleVictimOfTrafficking,Amina,1990-02-01\n\
+               P-2,2025-03-02,PossibleVictimOfTrafficking,Grace,1990-02-30\n";
+    let file = path("partner.csv.age");
+    std::fs::write(
+        &file,
+        age::encrypt(&identity.to_public(), csv.as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let data = path("data");
+    let output = ok(&[
+        "import",
+        "htcds",
+        &file,
+        "--identity",
+        &key_file,
+        "--skip-invalid",
+        "--data-dir",
+        &data,
+    ]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("1 imported") && said.contains("1 rejected"),
+        "{said}"
+    );
+    let rejects = format!("{file}.rejects.csv.age");
+    assert!(said.contains(&rejects), "{said}");
+    assert!(!std::path::Path::new(&format!("{file}.rejects.csv")).exists());
+    let mode = std::fs::metadata(&rejects).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let sealed = std::fs::read(&rejects).unwrap();
+    assert!(sealed.starts_with(b"age-encryption.org/v1"));
+    assert!(!String::from_utf8_lossy(&sealed).contains("Grace"));
+    let mut plain = String::new();
+    age::Decryptor::new(&sealed[..])
+        .unwrap()
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .unwrap()
+        .read_to_string(&mut plain)
+        .unwrap();
+    assert!(plain.starts_with("row,errors,hvn_CaseId,"), "{plain}");
+    assert!(plain.contains("P-2") && plain.contains("Grace") && !plain.contains("P-1"));
+}
+
+#[cfg(not(feature = "exchange"))]
+#[test]
+fn without_the_exchange_feature_identity_is_refused() {
+    input_error(
+        &[
+            "import",
+            "htcds",
+            "cases.csv.age",
+            "--identity",
+            "partner.key",
+        ],
+        "without the `exchange` feature",
+    );
 }

@@ -124,10 +124,14 @@ async fn ctdc(state: &AppState, principal: &Principal, k: u32) -> Result<CtdcFil
 pub struct HtcdsExportQuery {
     /// `csv` (default), `xlsx` or `json`.
     pub format: Option<String>,
+    /// The partner's age public key (`age1…`): the file is then encrypted to it and holds the
+    /// identifying fields of the cases whose person consented to a transfer across borders.
+    pub recipient_key: Option<String>,
 }
 
-/// Every case as an HTCDS record, without identifying fields (those leave only through
-/// `haven export htcds --recipient-key`, encrypted to the recipient). Admins only; audited.
+/// Every case as an HTCDS record. Without `recipient_key`, no identifying fields; with it, the
+/// identifying fields of cases with an active consent to a transfer across borders, in a file
+/// encrypted to that key (`htcds.csv.age`), each identity read audited. Admins only; audited.
 #[utoipa::path(get, path = "/api/v1/exports/htcds", tag = "exchange", params(HtcdsExportQuery),
     responses(
         (status = 200, description = "The file, as an attachment"),
@@ -140,26 +144,69 @@ pub async fn htcds_export(
 ) -> Result<Response, Problem> {
     let principal = caller.require(Scope::Read)?;
     let format = file_format(query.format.as_deref())?.unwrap_or(FileFormat::Csv);
-    htcds_file(&state, principal, format).await
+    htcds_file(&state, principal, format, query.recipient_key.as_deref()).await
 }
 
-/// The HTCDS export as a download.
+/// The HTCDS export as a download: in the clear without identifying fields, or, for a
+/// recipient key, encrypted to it with the identifying fields the person consented to share.
 pub async fn htcds_file(
     state: &AppState,
     principal: &Principal,
     format: FileFormat,
+    recipient_key: Option<&str>,
 ) -> Result<Response, Problem> {
+    let recipient_key = recipient_key.map(str::trim).filter(|k| !k.is_empty());
+    // The key is checked before anything is read, so a mistyped key reads no identity.
+    let seal = recipient_key.map(Seal::for_key).transpose()?;
     let exported = state
         .store
-        .htcds_export(AuditActor::User(principal), false)
+        .htcds_export(AuditActor::User(principal), seal.is_some())
         .await?;
     let records: Vec<HtcdsRecord> = exported.into_iter().map(|(r, _)| r).collect();
-    let bytes = htcds::write(&htcds_sheet(&records, false), format).map_err(internal)?;
-    Ok(download(
-        bytes,
-        format.content_type(),
-        &format!("htcds.{}", format.extension()),
-    ))
+    let plain = htcds::write(&htcds_sheet(&records, seal.is_some()), format).map_err(internal)?;
+    let name = format!("htcds.{}", format.extension());
+    Ok(match seal {
+        None => download(plain, format.content_type(), &name),
+        Some(seal) => download(
+            seal.encrypt(&plain)?,
+            "application/octet-stream",
+            &format!("{name}.age"),
+        ),
+    })
+}
+
+/// Encryption to a partner's key, where this server was built with it (the `exchange`
+/// feature); identifying fields never leave in the clear.
+struct Seal {
+    #[cfg(feature = "exchange")]
+    recipient: haven_crypto::age_file::Recipient,
+}
+
+impl Seal {
+    #[cfg(feature = "exchange")]
+    fn for_key(key: &str) -> Result<Seal, Problem> {
+        let recipient = haven_crypto::age_file::parse_recipient(key)
+            .map_err(|e| Problem::invalid("recipient_key", format!("recipient_key: {e}")))?;
+        Ok(Seal { recipient })
+    }
+
+    #[cfg(not(feature = "exchange"))]
+    fn for_key(_key: &str) -> Result<Seal, Problem> {
+        Err(Problem::invalid(
+            "recipient_key",
+            "recipient_key: this server was built without the `exchange` feature, so it cannot encrypt; identifying fields are never sent in the clear",
+        ))
+    }
+
+    #[cfg(feature = "exchange")]
+    fn encrypt(&self, plain: &[u8]) -> Result<Vec<u8>, Problem> {
+        haven_crypto::age_file::encrypt(&self.recipient, plain).map_err(internal)
+    }
+
+    #[cfg(not(feature = "exchange"))]
+    fn encrypt(&self, _plain: &[u8]) -> Result<Vec<u8>, Problem> {
+        Err(internal("no encryption in this build"))
+    }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

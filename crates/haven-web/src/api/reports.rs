@@ -43,7 +43,7 @@ pub struct ReportQuery {
     /// With `dp`: the privacy loss of each table, spent from the year's budget.
     #[param(example = 0.5)]
     pub epsilon: Option<f64>,
-    /// `json` (default), `csv`, `xlsx` or `svg` (a chart).
+    /// `json` (default), `csv`, `xlsx`, `svg` (a chart) or `hxl` (CSV with HXL hashtags).
     #[param(example = "json")]
     pub format: Option<String>,
     /// SDG 16.2.2 only: the total resident population.
@@ -298,7 +298,7 @@ pub struct DashboardQuery {
     /// Counts from 1 to min_cell − 1 are withheld (default 5).
     #[param(example = 5)]
     pub min_cell: Option<u64>,
-    /// `json` (default), `csv`, `xlsx`, or `svg` (a chart of cases by stage).
+    /// `json` (default), `csv`, `xlsx`, `svg` (a chart of cases by stage) or `hxl`.
     pub format: Option<String>,
 }
 
@@ -430,7 +430,7 @@ fn format(text: Option<&str>) -> Result<Format, Problem> {
         Some(text) => Format::parse(text).ok_or_else(|| {
             Problem::invalid(
                 "format",
-                format!("format: {text:?} is not json, csv, xlsx or svg"),
+                format!("format: {text:?} is not json, csv, xlsx, svg or hxl"),
             )
         }),
     }
@@ -494,18 +494,17 @@ fn internal(error: impl std::fmt::Display) -> Problem {
 
 /// A report: JSON in the response, any other format as a file to save.
 fn file(bytes: Vec<u8>, format: Format, name: &str) -> Response {
-    let extension = match format {
-        Format::Json => {
-            let mut response = (StatusCode::OK, bytes).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(format.content_type()),
-            );
-            return response;
-        }
-        Format::Csv => "csv",
-        Format::Xlsx => "xlsx",
-        Format::Svg => "svg",
-    };
-    super::exchange::download(bytes, format.content_type(), &format!("{name}.{extension}"))
+    if format == Format::Json {
+        let mut response = (StatusCode::OK, bytes).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.content_type()),
+        );
+        return response;
+    }
+    super::exchange::download(
+        bytes,
+        format.content_type(),
+        &format!("{name}.{}", format.extension()),
+    )
 }

@@ -29,6 +29,8 @@ struct DashboardPage {
     microdata: bool,
     /// May export and import case records.
     records: bool,
+    /// This server can encrypt exports to a partner's key.
+    encryption: bool,
     /// The form that failed (`sdg`, `glotip`, `ctdc`, `htcds`, `import`) and why.
     error: Option<(&'static str, String)>,
     import: Option<ImportOutcome>,
@@ -58,6 +60,7 @@ pub struct ReportForm {
     male_adult: String,
     population_source: String,
     k: String,
+    recipient_key: String,
 }
 
 impl Default for ReportForm {
@@ -80,6 +83,7 @@ impl Default for ReportForm {
             male_adult: String::new(),
             population_source: String::new(),
             k: "10".into(),
+            recipient_key: String::new(),
         }
     }
 }
@@ -188,7 +192,13 @@ pub async fn htcds(
 ) -> Response {
     let outcome = async {
         let format = exchange::file_format(Some(&form.format))?.unwrap_or(FileFormat::Csv);
-        exchange::htcds_file(&state, viewer.principal(), format).await
+        exchange::htcds_file(
+            &state,
+            viewer.principal(),
+            format,
+            Some(&form.recipient_key),
+        )
+        .await
     }
     .await;
     file_or_form(&state, &viewer, form, "htcds", outcome).await
@@ -350,6 +360,7 @@ async fn respond(
             form,
             microdata: allowed(ExchangeAction::ExportAnonymisedMicrodata),
             records: allowed(ExchangeAction::ExportCaseRecords),
+            encryption: cfg!(feature = "exchange"),
             error,
             import,
         })

@@ -83,15 +83,21 @@ pub struct ImportArgs {
 
 #[derive(Subcommand)]
 enum Import {
-    /// Case records with HTCDS names (CSV, XLSX or JSON, by the file's extension).
+    /// Case records with HTCDS names (CSV, XLSX or JSON, by the file's extension), in the clear or encrypted with age.
     Htcds(HtcdsImportArgs),
 }
 
 #[derive(clap::Args)]
 struct HtcdsImportArgs {
-    /// The file: .csv, .xlsx or .json.
+    /// The file: .csv, .xlsx or .json, or one of them encrypted with age (cases.csv.age; a name
+    /// ending in .age alone is read by its content).
     file: PathBuf,
-    /// Import the valid rows and write the others to FILE.rejects.csv, instead of importing nothing.
+    /// The age identity file (AGE-SECRET-KEY-1…, as age-keygen writes it) that decrypts an
+    /// encrypted file.
+    #[arg(long, value_name = "KEYFILE")]
+    identity: Option<PathBuf>,
+    /// Import the valid rows and write the others to FILE.rejects.csv (FILE.rejects.csv.age,
+    /// encrypted to the same key, for an encrypted file), instead of importing nothing.
     #[arg(long)]
     skip_invalid: bool,
     #[command(flatten)]
@@ -173,16 +179,14 @@ fn recipient(key: &str) -> Result<age::x25519::Recipient, CliError> {
             })?
             .to_string()
     };
-    text.parse::<age::x25519::Recipient>().map_err(|e| {
-        CliError::Input(format!(
-            "--recipient-key: {text:?} is not an age public key: {e}"
-        ))
-    })
+    haven_crypto::age_file::parse_recipient(&text)
+        .map_err(|e| CliError::Input(format!("--recipient-key: {e}")))
 }
 
 #[cfg(feature = "exchange")]
 fn encrypt(recipient: &age::x25519::Recipient, plain: &[u8]) -> Result<Vec<u8>, CliError> {
-    age::encrypt(recipient, plain).map_err(|e| CliError::Other(anyhow::anyhow!("encryption: {e}")))
+    haven_crypto::age_file::encrypt(recipient, plain)
+        .map_err(|e| CliError::Other(anyhow::anyhow!("encryption: {e}")))
 }
 
 fn htcds_export(args: HtcdsExportArgs) -> Result<(), CliError> {
@@ -230,39 +234,55 @@ fn htcds_export(args: HtcdsExportArgs) -> Result<(), CliError> {
 }
 
 fn htcds_import(args: HtcdsImportArgs) -> Result<(), CliError> {
+    #[cfg(not(feature = "exchange"))]
+    if args.identity.is_some() {
+        return Err(CliError::Input(
+            "--identity: this haven was built without the `exchange` feature, so it cannot decrypt age files".into(),
+        ));
+    }
     let path = &args.file;
     let name = path.display().to_string();
-    let format = FileFormat::of_path(&name).ok_or_else(|| {
-        CliError::Input(format!(
-            "{name}: give a .csv, .xlsx or .json file (the format is read from the extension)"
-        ))
-    })?;
+    // `cases.csv.age` is an encrypted `cases.csv`; `cases.age` says nothing of what is inside.
+    let inner_name = strip_age_extension(&name);
+    let named_format = FileFormat::of_path(inner_name.unwrap_or(&name));
+    if named_format.is_none() && inner_name.is_none() {
+        return Err(CliError::Input(format!(
+            "{name}: give a .csv, .xlsx or .json file, or one encrypted with age (.csv.age …); the format is read from the extension"
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| CliError::Input(format!("{name}: {e}")))?;
-    let table = htcds::read(&bytes, format).map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    let (plain, seal) = open_import(
+        &name,
+        &bytes,
+        inner_name.is_some(),
+        args.identity.as_deref(),
+    )?;
+    let format = named_format.unwrap_or_else(|| FileFormat::sniff(&plain));
+    let table = htcds::read(&plain, format).map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    drop(plain);
     let today = Timestamp(now_ms()).date();
     let validation = htcds::validate(&table, today);
     for error in &validation.errors {
         eprintln!("{name}: {error}");
     }
     let rejected = validation.rejected.len();
-    if !validation.errors.is_empty() && !args.skip_invalid {
+    let Some(records) = validation.importable(args.skip_invalid) else {
         return Err(CliError::Input(format!(
             "{name}: {} error(s) in {rejected} row(s); nothing was imported (fix them, or import the valid rows with --skip-invalid)",
             validation.errors.len()
         )));
-    }
-    let rejects_path = rejects_path(path);
+    };
+    let rejects_path = seal.rejects_path(path);
     if rejected > 0 {
-        write_rejects(&rejects_path, &table.header, &validation)?;
+        let csv = rejects_csv(&table.header, &validation)?;
+        write_rejects(&rejects_path, &seal.seal(&csv)?)?;
     }
     let source = path
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     runtime()?.block_on(async {
         let store = args.store.open().await?;
-        let report = store
-            .import_htcds(IMPORT, &source, &validation.records)
-            .await?;
+        let report = store.import_htcds(IMPORT, &source, records).await?;
         store.close().await;
         println!(
             "{name}: {} rows read: {} imported, {} updated, {} already imported{}",
@@ -272,8 +292,9 @@ fn htcds_import(args: HtcdsImportArgs) -> Result<(), CliError> {
             report.unchanged,
             if rejected > 0 {
                 format!(
-                    "; {rejected} rejected, written to {}",
-                    rejects_path.display()
+                    "; {rejected} rejected, written to {}{}",
+                    rejects_path.display(),
+                    seal.rejects_note()
                 )
             } else {
                 String::new()
@@ -281,6 +302,173 @@ fn htcds_import(args: HtcdsImportArgs) -> Result<(), CliError> {
         );
         Ok(())
     })
+}
+
+/// The first bytes of a file encrypted with age, and of one encrypted and ASCII-armored.
+const AGE_HEADER: &[u8] = b"age-encryption.org/";
+const AGE_ARMOR: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+
+/// The name without its `.age` extension, if it has one.
+fn strip_age_extension(name: &str) -> Option<&str> {
+    let cut = name.len().checked_sub(4)?;
+    (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".age")).then(|| &name[..cut])
+}
+
+/// What the rejected rows of an import are written as: in the clear beside a file that came in
+/// the clear, encrypted to the key that decrypted an encrypted one (the rows may hold the
+/// identifying fields the sender encrypted).
+enum Seal {
+    Clear,
+    #[cfg(feature = "exchange")]
+    Age(age::x25519::Recipient),
+}
+
+impl Seal {
+    fn rejects_path(&self, path: &Path) -> PathBuf {
+        match self {
+            Seal::Clear => rejects_path(path),
+            #[cfg(feature = "exchange")]
+            Seal::Age(_) => encrypted_rejects_path(path),
+        }
+    }
+
+    fn seal(&self, csv: &[u8]) -> Result<Vec<u8>, CliError> {
+        match self {
+            Seal::Clear => Ok(csv.to_vec()),
+            #[cfg(feature = "exchange")]
+            Seal::Age(recipient) => encrypt(recipient, csv),
+        }
+    }
+
+    fn rejects_note(&self) -> &'static str {
+        match self {
+            Seal::Clear => "",
+            #[cfg(feature = "exchange")]
+            Seal::Age(_) => {
+                " (encrypted to the key that decrypted the file: age -d -i KEYFILE reads it)"
+            }
+        }
+    }
+}
+
+/// The file's content in the clear, and how its rejects are to be written: decrypted with the
+/// identity when it is encrypted with age; refused when it is encrypted and no identity is
+/// given, or an identity is given for a file that is not encrypted.
+fn open_import<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    named_age: bool,
+    identity: Option<&Path>,
+) -> Result<(std::borrow::Cow<'a, [u8]>, Seal), CliError> {
+    if bytes.starts_with(AGE_ARMOR) {
+        return Err(CliError::Input(format!(
+            "{name}: an ASCII-armored age file; decrypt it with `age -d` first, or ask for the binary file `haven export htcds --recipient-key` writes"
+        )));
+    }
+    let encrypted = bytes.starts_with(AGE_HEADER);
+    match (encrypted, identity) {
+        (false, None) if named_age => Err(CliError::Input(format!(
+            "{name}: the name ends in .age but the file is not encrypted with age; rename it if it was sent in the clear"
+        ))),
+        (false, None) => Ok((std::borrow::Cow::Borrowed(bytes), Seal::Clear)),
+        (false, Some(_)) => Err(CliError::Input(format!(
+            "{name}: not encrypted with age, but --identity was given; leave --identity out to import a file that came in the clear"
+        ))),
+        #[cfg(feature = "exchange")]
+        (true, Some(key_file)) => {
+            let identities = read_identities(key_file)?;
+            let (plain, recipient) = decrypt(name, key_file, &identities, bytes)?;
+            Ok((std::borrow::Cow::Owned(plain), Seal::Age(recipient)))
+        }
+        #[cfg(not(feature = "exchange"))]
+        (true, Some(_)) => Err(CliError::Input(
+            "--identity: this haven was built without the `exchange` feature, so it cannot decrypt age files".into(),
+        )),
+        (true, None) => Err(CliError::Input(format!(
+            "{name}: the file is encrypted with age; give the key that decrypts it with --identity KEYFILE{}",
+            if cfg!(feature = "exchange") {
+                ""
+            } else {
+                " (this haven was built without the `exchange` feature and cannot decrypt it)"
+            }
+        ))),
+    }
+}
+
+/// The age identities in an identity file: `AGE-SECRET-KEY-1…` lines, with blank lines and
+/// `#` comments (as age-keygen writes them). Errors name the line, never its content.
+#[cfg(feature = "exchange")]
+fn read_identities(path: &Path) -> Result<Vec<age::x25519::Identity>, CliError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Input(format!("--identity {shown}: {e}")))?;
+    let mut identities = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with("age1") {
+            return Err(CliError::Input(format!(
+                "--identity {shown}: line {} is a public key (age1…); decrypting needs the secret identity (AGE-SECRET-KEY-1…) it was made from",
+                i + 1
+            )));
+        }
+        let identity = line.parse::<age::x25519::Identity>().map_err(|_| {
+            CliError::Input(format!(
+                "--identity {shown}: line {} is not an age identity (AGE-SECRET-KEY-1…)",
+                i + 1
+            ))
+        })?;
+        identities.push(identity);
+    }
+    if identities.is_empty() {
+        return Err(CliError::Input(format!(
+            "--identity {shown}: the file holds no age identity (AGE-SECRET-KEY-1…)"
+        )));
+    }
+    Ok(identities)
+}
+
+/// The file decrypted with the first identity that can, and that identity's public key.
+#[cfg(feature = "exchange")]
+fn decrypt(
+    name: &str,
+    key_file: &Path,
+    identities: &[age::x25519::Identity],
+    bytes: &[u8],
+) -> Result<(Vec<u8>, age::x25519::Recipient), CliError> {
+    use std::io::Read;
+    let unreadable =
+        |e: age::DecryptError| CliError::Input(format!("{name}: not a readable age file: {e}"));
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(unreadable)?;
+    if decryptor.is_scrypt() {
+        return Err(CliError::Input(format!(
+            "{name}: encrypted with a passphrase, not to a key; Haven imports files encrypted to an age public key (haven export htcds --recipient-key)"
+        )));
+    }
+    for identity in identities {
+        let decryptor = age::Decryptor::new_buffered(bytes).map_err(unreadable)?;
+        match decryptor.decrypt(std::iter::once(identity as &dyn age::Identity)) {
+            Ok(mut reader) => {
+                let mut plain = Vec::new();
+                reader.read_to_end(&mut plain).map_err(|_| {
+                    CliError::Input(format!(
+                        "{name}: the encrypted file is damaged or was changed after it was encrypted"
+                    ))
+                })?;
+                return Ok((plain, identity.to_public()));
+            }
+            Err(age::DecryptError::NoMatchingKeys) => continue,
+            Err(e) => {
+                return Err(CliError::Input(format!("{name}: cannot be decrypted: {e}")));
+            }
+        }
+    }
+    Err(CliError::Input(format!(
+        "{name}: encrypted to another key: no identity in {} decrypts it (ask the sender which public key they used)",
+        key_file.display()
+    )))
 }
 
 /// `FILE.rejects.csv` beside the file.
@@ -291,12 +479,16 @@ pub fn rejects_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{name}.rejects.csv"))
 }
 
-/// The rejected rows as they were, with their row number and errors in front.
-fn write_rejects(
-    path: &Path,
-    header: &[String],
-    validation: &htcds::Validation,
-) -> Result<(), CliError> {
+/// `FILE.rejects.csv.age` beside an encrypted file: its rejects, encrypted.
+#[cfg(feature = "exchange")]
+pub fn encrypted_rejects_path(path: &Path) -> PathBuf {
+    let mut rejects = rejects_path(path).into_os_string();
+    rejects.push(".age");
+    PathBuf::from(rejects)
+}
+
+/// The rejected rows as they were, with their row number and errors in front, as CSV.
+fn rejects_csv(header: &[String], validation: &htcds::Validation) -> Result<Vec<u8>, CliError> {
     let mut columns = vec!["row".to_string(), "errors".to_string()];
     columns.extend(header.iter().cloned());
     let rows = validation
@@ -327,9 +519,14 @@ fn write_rejects(
     };
     let mut bytes = Vec::new();
     write_csv(&sheet, &mut bytes).map_err(|e| CliError::Other(anyhow::Error::new(e)))?;
-    // The rejects may hold identifying fields: owner only. A new run replaces the old rejects.
+    Ok(bytes)
+}
+
+/// Writes the rejects. They may hold identifying fields: owner only. A new run replaces the old
+/// rejects.
+fn write_rejects(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let _ = std::fs::remove_file(path);
-    write_private_file(path, &bytes)
+    write_private_file(path, bytes)
 }
 
 fn now_ms() -> i64 {

@@ -97,6 +97,8 @@ pub enum Format {
     Json,
     Xlsx,
     Svg,
+    /// CSV with a row of HXL hashtags (Humanitarian Exchange Language) under the header.
+    Hxl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -417,6 +419,7 @@ impl From<Format> for publish::Format {
             Format::Json => publish::Format::Json,
             Format::Xlsx => publish::Format::Xlsx,
             Format::Svg => publish::Format::Svg,
+            Format::Hxl => publish::Format::Hxl,
         }
     }
 }
