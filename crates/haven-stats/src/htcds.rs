@@ -191,15 +191,21 @@ impl HtcdsRecord {
 
     fn identity_values(&self) -> [String; 6] {
         let i = &self.identity;
+        // HTCDS phones are E.164; a number typed with spaces, dashes or brackets is written
+        // without them, one that cannot be made E.164 as it was typed.
+        let phone = i
+            .mobile_phone
+            .as_deref()
+            .map(|p| e164(p).unwrap_or_else(|| p.to_owned()));
         [
-            &i.first_name,
-            &i.second_name,
-            &i.birthdate,
-            &i.mobile_phone,
-            &i.email,
-            &i.mailing_street,
+            i.first_name.clone(),
+            i.second_name.clone(),
+            i.birthdate.clone(),
+            phone,
+            i.email.clone(),
+            i.mailing_street.clone(),
         ]
-        .map(|v| v.clone().unwrap_or_default())
+        .map(Option::unwrap_or_default)
     }
 }
 
@@ -754,6 +760,17 @@ impl RowCheck<'_> {
         record.identity = identity;
         record
     }
+}
+
+/// A phone number as E.164 once the separators people type (spaces, dashes, dots, brackets)
+/// and a national trunk prefix written `(0)` are taken out; `None` when it still is not.
+pub fn e164(phone: &str) -> Option<String> {
+    let compact: String = phone
+        .replace("(0)", "")
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    is_e164(&compact).then_some(compact)
 }
 
 /// `^\+?[1-9]\d{1,14}$`, the pattern HTCDS gives for phones.

@@ -277,3 +277,17 @@ fn a_workbook_that_overflows_the_xlsx_reader_is_an_error_not_a_panic() {
         "not an XLSX workbook: the workbook is malformed (its cells could not be read)"
     );
 }
+
+#[test]
+fn phones_are_exported_as_e164_when_the_typed_number_allows_it() {
+    use haven_stats::htcds::e164;
+    assert_eq!(e164("+999 246 4319").as_deref(), Some("+9992464319"));
+    assert_eq!(
+        e164("+44 (0)20 7946 0958").as_deref(),
+        Some("+442079460958")
+    );
+    assert_eq!(e164("+1-555-010.9999").as_deref(), Some("+15550109999"));
+    assert_eq!(e164("+2348012345678").as_deref(), Some("+2348012345678"));
+    assert_eq!(e164("0800 123"), None, "a local number has no country code");
+    assert_eq!(e164("call me"), None);
+}
