@@ -222,8 +222,13 @@ impl Store {
         Ok(n)
     }
 
-    /// Imported records as victims: a possible victim is presumed, an actual one decided.
-    pub(crate) async fn imported_victims(&self) -> Result<Vec<VictimFacts>> {
+    /// Imported records as victims: a possible victim is presumed, an actual one decided. A
+    /// record whose `hvn_CaseId` is one of `own` (this installation's cases, exported and
+    /// imported back) is the same person already counted.
+    pub(crate) async fn imported_victims(
+        &self,
+        own: &std::collections::BTreeSet<&str>,
+    ) -> Result<Vec<VictimFacts>> {
         let rows: Vec<(String,)> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT record FROM imported_cases ORDER BY import_key")
             .fetch_all(p)
@@ -232,6 +237,9 @@ impl Store {
         for (json,) in rows {
             let record: HtcdsRecord = serde_json::from_str(&json)
                 .map_err(|e| StoreError::invalid("imported record", e.to_string()))?;
+            if record.case_id.as_deref().is_some_and(|id| own.contains(id)) {
+                continue;
+            }
             let status = match record.trafficking_status {
                 Some(TraffickingStatus::ActualVictimOfTrafficking) => IdentificationStatus::Decided,
                 Some(TraffickingStatus::PossibleVictimOfTrafficking) => {

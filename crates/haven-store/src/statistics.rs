@@ -465,7 +465,8 @@ impl Store {
 
     /// One victim per person: linked records count once; presumed by a screening whose legal
     /// outcome is trafficking, a positive decision or an anonymous notification; decided by a
-    /// positive decision that is still the latest word. Imported case records follow.
+    /// positive decision that is still the latest word. Imported case records follow, except
+    /// Haven's own cases coming back in a partner's file.
     async fn victims(&self, cases: &[(CaseFacts, Option<Case>)]) -> Result<Vec<VictimFacts>> {
         let screenings: Vec<ScreeningFacts> = on_db!(&self.db, p => sqlx::query_as(
             "SELECT person_id, created_at, sex, exploitation_type, legal_outcome, input FROM screenings \
@@ -494,7 +495,8 @@ impl Store {
                 .push((facts, case.as_ref()));
         }
         let mut victims: Vec<VictimFacts> = people.values().filter_map(Person::victim).collect();
-        victims.extend(self.imported_victims().await?);
+        let own: BTreeSet<&str> = cases.iter().map(|(f, _)| f.id.as_str()).collect();
+        victims.extend(self.imported_victims(&own).await?);
         Ok(victims)
     }
 }

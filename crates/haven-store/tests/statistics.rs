@@ -18,7 +18,7 @@ use haven_stats::release::{ReleasePolicy, ReleasedCount, audit_suppression};
 use haven_stats::sdg::{Population, sdg_16_2_2};
 use haven_stats::victim::{Basis, FormOfExploitation, IdentificationStatus, Sex};
 use haven_store::{
-    AuditActor, IdentityField, IdentityRecord, OpenCase, Principal, Store, StoreError,
+    AuditActor, CtdcFile, IdentityField, IdentityRecord, OpenCase, Principal, Store, StoreError,
 };
 use haven_testkit::{World, example_input, on_each_backend, seed_world};
 use rand::SeedableRng;
@@ -651,31 +651,13 @@ async fn ctdc_microdata_from_the_store_are_k_anonymous_by_a_recount() {
         let store = backend.open().await;
         let world = seed_world(&store).await;
         fixed_dataset(&store, &world).await;
-        let statistician = world.user(Role::Statistician);
-        let data = store
-            .statistics_data(
-                AuditActor::User(statistician),
-                ExchangeAction::ExportAnonymisedMicrodata,
-            )
-            .await
-            .unwrap();
-        let micro: Vec<haven_stats::anonymise::MicroRecord<_>> = data
-            .victims
-            .iter()
-            .filter(|v| !v.record.anonymous_notification)
-            .map(|v| haven_stats::anonymise::MicroRecord {
-                sex: v.record.sex,
-                age: v.record.age,
-                citizenship: v.record.citizenship,
-                country_of_exploitation: v.country_of_exploitation,
-                year_of_registration: v.record.year,
-                exploitation: v.exploitation,
-                attributes: v.ctdc,
-            })
-            .collect();
-        assert_eq!(micro.len(), 11);
+        let statistician = AuditActor::User(world.user(Role::Statistician));
         for k in [2, 3] {
-            let (sheet, report) = haven_stats::ctdc::ctdc_export(&micro, k).unwrap();
+            let CtdcFile { sheet, report } = store.ctdc_export(statistician, k).await.unwrap();
+            assert_eq!(
+                report.records_in, 11,
+                "the anonymous notification is left out"
+            );
             // The quasi-identifiers: year, gender, age band, minority, citizenship, country of
             // exploitation, and the three forms of exploitation.
             let quasi = [0, 1, 2, 3, 4, 5, 14, 15, 16];
@@ -694,18 +676,65 @@ async fn ctdc_microdata_from_the_store_are_k_anonymous_by_a_recount() {
                 groups.values().all(|&n| n >= k),
                 "k = {k}: {groups:?} ({report:?})"
             );
-            assert_eq!(sheet.rows.len() + report.records_suppressed, micro.len());
+            assert_eq!(sheet.rows.len() + report.records_suppressed, 11);
         }
         assert!(
-            haven_stats::ctdc::ctdc_export(&micro, 12).is_err(),
+            store.ctdc_export(statistician, 12).await.is_err(),
             "fewer records than k"
         );
+        let provider = AuditActor::User(world.user(Role::Provider));
+        assert!(store.ctdc_export(provider, 2).await.is_err());
         // The screenings' indicators give the means of control: the debt-bondage examples.
+        let data = store
+            .statistics_data(statistician, ExchangeAction::ExportAnonymisedMicrodata)
+            .await
+            .unwrap();
         assert!(
             data.victims
                 .iter()
                 .any(|v| v.ctdc.means_debt_bondage_earnings)
         );
+        backend
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn haven_s_own_cases_imported_back_are_not_counted_twice() {
+    on_each_backend(|backend| async move {
+        let store = backend.open().await;
+        let world = seed_world(&store).await;
+        fixed_dataset(&store, &world).await;
+        let counted = |store: Store| async move {
+            store
+                .statistics_data(SYSTEM, ExchangeAction::ReleaseAggregates)
+                .await
+                .unwrap()
+                .victims
+                .len()
+        };
+        let before = counted(store.clone()).await;
+        let own: Vec<(usize, haven_stats::htcds::HtcdsRecord)> = store
+            .htcds_export(SYSTEM, false)
+            .await
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (record, _))| (i + 2, record))
+            .collect();
+        let report = store.import_htcds(SYSTEM, "own.csv", &own).await.unwrap();
+        assert_eq!(report.inserted as usize, own.len());
+        assert_eq!(counted(store.clone()).await, before, "the same people");
+        // A partner's record with an id of its own is another person.
+        let mut partner = own[0].1.clone();
+        partner.case_id = Some("PARTNER-1".into());
+        partner.trafficking_status =
+            Some(haven_stats::htcds::TraffickingStatus::PossibleVictimOfTrafficking);
+        store
+            .import_htcds(SYSTEM, "partner.csv", &[(2, partner)])
+            .await
+            .unwrap();
+        assert_eq!(counted(store.clone()).await, before + 1);
         backend
     })
     .await;
