@@ -140,8 +140,20 @@ pub fn release_notes(release: &Release) -> Vec<String> {
 
 /// Writes a sheet as CSV (header first).
 pub fn write_csv<W: Write>(sheet: &Sheet, out: W) -> Result<(), ExportError> {
+    write_csv_with(sheet, None, out)
+}
+
+/// The CSV writer of [`write_csv`] and [`write_hxl`]: the header, the tag row if any, the rows.
+fn write_csv_with<W: Write>(
+    sheet: &Sheet,
+    tags: Option<&[&str]>,
+    out: W,
+) -> Result<(), ExportError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(sheet.header.iter().map(|h| neutralise(h).into_owned()))?;
+    if let Some(tags) = tags {
+        writer.write_record(tags.iter().map(|t| neutralise(t).into_owned()))?;
+    }
     for row in &sheet.rows {
         writer.write_record(row.iter().map(|c| match c {
             Cell::Text(t) => neutralise(t).into_owned(),
@@ -166,17 +178,7 @@ pub fn write_hxl<W: Write>(sheet: &Sheet, tags: &[&str], out: W) -> Result<(), E
     if let Some(bad) = tags.iter().find(|t| !t.is_empty() && !is_hxl_hashtag(t)) {
         return Err(ExportError::BadHxlTag((*bad).to_owned()));
     }
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(sheet.header.iter().map(|h| neutralise(h).into_owned()))?;
-    writer.write_record(tags.iter().map(|t| neutralise(t).into_owned()))?;
-    for row in &sheet.rows {
-        writer.write_record(row.iter().map(|c| match c {
-            Cell::Text(t) => neutralise(t).into_owned(),
-            Cell::Number(n) => n.to_string(),
-        }))?;
-    }
-    writer.flush()?;
-    Ok(())
+    write_csv_with(sheet, Some(tags), out)
 }
 
 /// Whether `spec` is an HXL hashtag with its attributes as Haven writes them: `#` and a name,

@@ -6,7 +6,6 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use haven_stats::anonymise::MicroRecord;
 use haven_stats::country::Country;
 use haven_stats::ctdc::{CtdcFlags, ctdc_export};
 use haven_stats::publish::{Format, Receipt, sdg_output};
@@ -109,20 +108,7 @@ fn releases(c: &mut Criterion) {
     });
     group.bench_function("CTDC export, k = 10, CSV file", |b| {
         b.iter(|| {
-            let micro: Vec<MicroRecord<CtdcFlags>> = data
-                .victims
-                .iter()
-                .filter(|v| !v.record.anonymous_notification)
-                .map(|v| MicroRecord {
-                    sex: v.record.sex,
-                    age: v.record.age,
-                    citizenship: v.record.citizenship,
-                    country_of_exploitation: v.country_of_exploitation,
-                    year_of_registration: v.record.year,
-                    exploitation: v.exploitation,
-                    attributes: v.ctdc,
-                })
-                .collect();
+            let micro = data.micro_records();
             let (sheet, report) = ctdc_export(&micro, 10).unwrap();
             let mut bytes = Vec::with_capacity(64 << 20);
             write_csv(&sheet, &mut bytes).unwrap();

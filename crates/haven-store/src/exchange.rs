@@ -5,7 +5,7 @@
 use haven_domain::access::ExchangeAction;
 use haven_domain::case::{Case, ConsentPurpose, DecisionKind, Outcome};
 use haven_domain::htcds::{CaseStatus, ExploitationType, Gender};
-use haven_stats::anonymise::{AnonymisationReport, MicroRecord};
+use haven_stats::anonymise::AnonymisationReport;
 use haven_stats::htcds::{HtcdsRecord, Identity, TraffickingStatus};
 use haven_stats::spreadsheet::Sheet;
 use haven_stats::victim::{IdentificationStatus, VictimRecord};
@@ -47,27 +47,13 @@ pub struct CtdcFile {
 }
 
 impl Store {
-    /// k-anonymised microdata in the CTDC's columns, one row per person the reports count except
-    /// anonymous notifications (no person's record stands behind them), the export audited
-    /// with its k and what was withheld.
+    /// k-anonymised microdata in the CTDC's columns from [`crate::StatisticsData::micro_records`],
+    /// the export audited with its k and what was withheld.
     pub async fn ctdc_export(&self, actor: AuditActor<'_>, k: u32) -> Result<CtdcFile> {
         let data = self
             .statistics_data(actor, ExchangeAction::ExportAnonymisedMicrodata)
             .await?;
-        let records: Vec<MicroRecord<_>> = data
-            .victims
-            .iter()
-            .filter(|v| !v.record.anonymous_notification)
-            .map(|v| MicroRecord {
-                sex: v.record.sex,
-                age: v.record.age,
-                citizenship: v.record.citizenship,
-                country_of_exploitation: v.country_of_exploitation,
-                year_of_registration: v.record.year,
-                exploitation: v.exploitation,
-                attributes: v.ctdc,
-            })
-            .collect();
+        let records = data.micro_records();
         let (sheet, report) = haven_stats::ctdc::ctdc_export(&records, k)
             .map_err(|e| StoreError::invalid("k", e.to_string()))?;
         let event = AuditEvent::new("export.ctdc", "anonymised microdata").fields([

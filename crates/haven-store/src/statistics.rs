@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use haven_domain::access::{Decision, ExchangeAction, decide_exchange};
 use haven_domain::case::{Case, CaseAction, CriminalJusticeOutcome, DueState, Timestamp};
+use haven_stats::anonymise::MicroRecord;
 use haven_stats::country::Country;
 use haven_stats::ctdc::CtdcFlags;
 use haven_stats::glotip::{OffenderRecord, Stage as JusticeStage};
@@ -161,6 +162,24 @@ pub struct StatisticsData {
 impl StatisticsData {
     pub fn victim_records(&self) -> Vec<VictimRecord> {
         self.victims.iter().map(|v| v.record.clone()).collect()
+    }
+
+    /// The records CTDC microdata are made from: every person counted except anonymous
+    /// notifications (no person's record stands behind them).
+    pub fn micro_records(&self) -> Vec<MicroRecord<CtdcFlags>> {
+        self.victims
+            .iter()
+            .filter(|v| !v.record.anonymous_notification)
+            .map(|v| MicroRecord {
+                sex: v.record.sex,
+                age: v.record.age,
+                citizenship: v.record.citizenship,
+                country_of_exploitation: v.country_of_exploitation,
+                year_of_registration: v.record.year,
+                exploitation: v.exploitation,
+                attributes: v.ctdc,
+            })
+            .collect()
     }
 }
 

@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::{TestServer, problem};
+use common::{TestServer, problem, screened_people};
 use haven_domain::access::Role;
 use haven_store::{IdentityField, IdentityRecord};
 use haven_testkit::{example_input, on_each_backend, seed_world};
@@ -47,24 +47,14 @@ async fn ctdc_microdata_is_k_anonymous_and_only_for_statisticians_and_admins() {
         let server = TestServer::start(&backend).await;
         let world = seed_world(&server.store).await;
         let caseworker = world.user(Role::Caseworker);
-        for i in 0..14 {
-            let identity = IdentityRecord::from([(IdentityField::GivenName, format!("P{i}"))]);
-            let person = server
-                .store
-                .create_person(caseworker, &identity, "test")
-                .await
-                .unwrap();
-            let example = if i < 12 {
+        screened_people(&server.store, caseworker, 14, |i| {
+            if i < 12 {
                 "S02-marriage-agency.json"
             } else {
                 "S03-boy-begging-boarding-school.json"
-            };
-            server
-                .store
-                .record_screening(caseworker, Some(&person.id), &example_input(example))
-                .await
-                .unwrap();
-        }
+            }
+        })
+        .await;
         let statistician = server.signed_in("test-statistician").await;
         let response = statistician
             .get(server.at("/api/v1/exports/ctdc?k=10"))

@@ -4,19 +4,10 @@
 
 mod common;
 
-use common::{TestServer, problem};
+use common::{TestServer, problem, screened_people, this_year};
 use haven_domain::access::Role;
-use haven_store::{IdentityField, IdentityRecord};
-use haven_testkit::{example_input, on_each_backend, seed_world};
+use haven_testkit::{on_each_backend, seed_world};
 use serde_json::{Value, json};
-
-fn this_year() -> u16 {
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64;
-    haven_domain::case::Timestamp(ms).date().ymd().0 as u16
-}
 
 #[tokio::test]
 async fn reports_through_the_release_policy_for_those_the_aggregate_policy_allows() {
@@ -24,24 +15,14 @@ async fn reports_through_the_release_policy_for_those_the_aggregate_policy_allow
         let server = TestServer::start(&backend).await;
         let world = seed_world(&server.store).await;
         let caseworker = world.user(Role::Caseworker);
-        for i in 0..7 {
-            let identity = IdentityRecord::from([(IdentityField::GivenName, format!("P{i}"))]);
-            let person = server
-                .store
-                .create_person(caseworker, &identity, "test")
-                .await
-                .unwrap();
-            let example = if i < 6 {
+        screened_people(&server.store, caseworker, 7, |i| {
+            if i < 6 {
                 "S02-marriage-agency.json"
             } else {
                 "S03-boy-begging-boarding-school.json"
-            };
-            server
-                .store
-                .record_screening(caseworker, Some(&person.id), &example_input(example))
-                .await
-                .unwrap();
-        }
+            }
+        })
+        .await;
         let year = this_year();
         let statistician = server.signed_in("test-statistician").await;
         let response = statistician

@@ -1,8 +1,8 @@
 //! Boots the real server on a loopback port over a real store, and signs users in over HTTP.
 #![allow(dead_code)]
 
-use haven_store::Store;
-use haven_testkit::{PASSWORD, TestBackend};
+use haven_store::{IdentityField, IdentityRecord, Principal, Store};
+use haven_testkit::{PASSWORD, TestBackend, example_input};
 use haven_web::{AppState, WebConfig};
 use serde_json::{Value, json};
 
@@ -92,4 +92,30 @@ pub async fn problem(response: reqwest::Response) -> (u16, Value) {
         "status {status}"
     );
     (status, response.json().await.unwrap())
+}
+
+/// `count` registered people screened by `by`, person `i` with the example input `example(i)`.
+pub async fn screened_people(
+    store: &Store,
+    by: &Principal,
+    count: usize,
+    example: impl Fn(usize) -> &'static str,
+) {
+    for i in 0..count {
+        let identity = IdentityRecord::from([(IdentityField::GivenName, format!("P{i}"))]);
+        let person = store.create_person(by, &identity, "test").await.unwrap();
+        store
+            .record_screening(by, Some(&person.id), &example_input(example(i)))
+            .await
+            .unwrap();
+    }
+}
+
+/// This year, as the reports count years (UTC).
+pub fn this_year() -> i64 {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    haven_domain::case::Timestamp(ms).date().ymd().0
 }
