@@ -280,16 +280,29 @@ pub fn write_xlsx<W: Write + Seek>(sheets: &[Sheet], out: W) -> Result<W, Export
 /// a description giving every number, text labels, no script. Withheld counts have no bar and
 /// say so. Margins are not drawn.
 pub fn bar_chart_svg(release: &Release, title: &str) -> Result<String, ExportError> {
-    bar_chart_svg_labelled(release, title, &|_, category| category.to_owned())
+    let words = ChartWords {
+        category: &|_, category| category.to_owned(),
+        suppressed: SUPPRESSED.to_owned(),
+        notes: release_notes(release),
+    };
+    bar_chart_svg_in(release, title, &words)
 }
 
-/// [`bar_chart_svg`] with each category shown as `label(dimension, category)` says: a page
-/// draws the chart in its reader's language.
-pub fn bar_chart_svg_labelled(
+/// The words of a chart in its reader's language: each category as `category(dimension,
+/// category)` says, the word for a withheld count, and the notes on how counts are protected.
+pub struct ChartWords<'a> {
+    pub category: &'a dyn Fn(&str, &str) -> String,
+    pub suppressed: String,
+    pub notes: Vec<String>,
+}
+
+/// [`bar_chart_svg`] in the reader's words: a page draws the chart in its own language.
+pub fn bar_chart_svg_in(
     release: &Release,
     title: &str,
-    label: &dyn Fn(&str, &str) -> String,
+    words: &ChartWords<'_>,
 ) -> Result<String, ExportError> {
+    let label = words.category;
     let table = &release.table;
     let dimensions = table.dimensions();
     let labels = |d: &crate::table::Dimension| -> Vec<String> {
@@ -332,13 +345,13 @@ pub fn bar_chart_svg_labelled(
             };
             let value = match count(g, s) {
                 ReleasedCount::Published(c) => c.to_string(),
-                ReleasedCount::Suppressed => SUPPRESSED.to_owned(),
+                ReleasedCount::Suppressed => words.suppressed.clone(),
             };
             let _ = write!(description, "{label}: {value}. ");
         }
     }
-    for note in release_notes(release) {
-        description.push_str(&note);
+    for note in &words.notes {
+        description.push_str(note);
         description.push(' ');
     }
 
@@ -390,8 +403,9 @@ pub fn bar_chart_svg_labelled(
                     let _ = write!(
                         svg,
                         "<text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\" \
-                         fill=\"#000000\" font-size=\"10\">{SUPPRESSED}</text>",
+                         fill=\"#000000\" font-size=\"10\">{}</text>",
                         axis_y - 4.0,
+                        xml_escape(&words.suppressed),
                     );
                 }
             }

@@ -125,6 +125,11 @@ async fn reports_download_from_the_dashboard_and_mistakes_come_back_beside_the_f
             .unwrap();
         assert!(french.contains("Exploitation sexuelle"), "{french}");
         assert!(french.contains("Microdonnées anonymisées"));
+        assert!(
+            french.contains("Les nombres de 1 à 4 sont masqués"),
+            "the charts say how counts are protected, in French"
+        );
+        assert!(!french.contains("are suppressed"));
 
         // Others than those the aggregate policy names get a refusal page.
         let screener = server.signed_in("test-screener").await;

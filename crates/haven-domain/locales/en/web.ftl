@@ -451,3 +451,5 @@ origin-citizenship = Citizenship
 origin-hint = Two-letter country codes (ISO 3166), empty when not known. The statistics count by them.
 export-recipient-key = The partner's public key (optional)
 export-recipient-key-hint = With an age public key (age1…), the file is encrypted to it and holds the identifying fields of the people who consented to a transfer across borders.
+chart-suppressed = withheld
+chart-note-suppress = Counts from 1 to { $largest } are withheld, and further counts so that none of them can be worked out from the others.

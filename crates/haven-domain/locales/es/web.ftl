@@ -453,3 +453,5 @@ origin-citizenship = Nacionalidad
 origin-hint = Códigos de país de dos letras (ISO 3166), vacíos si no se conocen. Las estadísticas cuentan según ellos.
 export-recipient-key = Clave pública del socio (opcional)
 export-recipient-key-hint = Con una clave pública age (age1…), el archivo se cifra con ella y contiene los campos identificativos de las personas que consintieron una transferencia transfronteriza.
+chart-suppressed = oculto
+chart-note-suppress = Los recuentos de 1 a { $largest } se ocultan, y otros más para que ninguno pueda deducirse de los demás.

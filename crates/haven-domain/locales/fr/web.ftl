@@ -456,3 +456,5 @@ origin-citizenship = Nationalité
 origin-hint = Codes de pays à deux lettres (ISO 3166), vides si inconnus. Les statistiques comptent selon eux.
 export-recipient-key = Clé publique du partenaire (facultative)
 export-recipient-key-hint = Avec une clé publique age (age1…), le fichier est chiffré pour elle et contient les champs identifiants des personnes qui ont consenti à un transfert transfrontalier.
+chart-suppressed = masqué
+chart-note-suppress = Les nombres de 1 à { $largest } sont masqués, ainsi que d'autres, afin qu'aucun ne puisse être déduit des autres.

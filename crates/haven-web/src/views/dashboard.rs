@@ -9,6 +9,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use haven_domain::access::{ExchangeAction, decide_exchange};
 use haven_stats::htcds::{FileFormat, RowError};
+use haven_stats::release::{Release, ReleasePolicy};
+use haven_stats::spreadsheet::ChartWords;
 use serde::Deserialize;
 
 use super::{Page, PageError, Viewer, render};
@@ -344,12 +346,13 @@ async fn respond(
         let mut charts = Vec::new();
         for (name, release) in &released {
             let title = page.word(&format!("dashboard-{name}"));
-            let svg = haven_stats::spreadsheet::bar_chart_svg_labelled(
-                release,
-                &title,
-                &|dimension, category| category_label(&page, dimension, category),
-            )
-            .map_err(|e| PageError::from(Problem::invalid("chart", e.to_string())))?;
+            let words = ChartWords {
+                category: &|dimension, category| category_label(&page, dimension, category),
+                suppressed: page.t("chart-suppressed"),
+                notes: chart_notes(&page, release),
+            };
+            let svg = haven_stats::spreadsheet::bar_chart_svg_in(release, &title, &words)
+                .map_err(|e| PageError::from(Problem::invalid("chart", e.to_string())))?;
             charts.push((title, svg));
         }
         let role = viewer.principal().role;
@@ -379,6 +382,19 @@ fn category_label(page: &Page, dimension: &str, category: &str) -> String {
         page.word(&format!("stage-{category}"))
     } else {
         page.word(&format!("chart-{dimension}-{}", category.replace(' ', "_")))
+    }
+}
+
+/// How the dashboard's counts are protected, in the page's language (the dashboard releases
+/// under suppression only).
+fn chart_notes(page: &Page, release: &Release) -> Vec<String> {
+    match release.policy {
+        ReleasePolicy::Suppress { min_cell, .. } => vec![page.tn(
+            "chart-note-suppress",
+            "largest",
+            min_cell.saturating_sub(1) as i64,
+        )],
+        ReleasePolicy::DifferentialPrivacy { .. } => Vec::new(),
     }
 }
 
