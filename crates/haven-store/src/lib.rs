@@ -45,7 +45,8 @@ pub use screenings::{ScreeningRecord, ScreeningSummary};
 pub use services::{ServiceDescription, ServiceEntry, ServiceFilter};
 pub use statistics::CapturePatterns;
 pub use statistics::{
-    DashboardData, DeadlineState, ReleaseReceipt, StatisticsData, VictimFacts, policy_text,
+    DashboardData, DeadlineState, ReleaseReceipt, StatisticsData, VictimFacts, budget_json,
+    cases_dataset, policy_text,
 };
 pub use vault::{IdentityField, IdentityRecord, PersonRecord};
 

@@ -215,6 +215,28 @@ impl DeadlineState {
     }
 }
 
+/// The dataset whose privacy budget a year's reports spend: the cases of people first
+/// identified that year.
+pub fn cases_dataset(year: u16) -> String {
+    format!("cases-{year}")
+}
+
+/// A dataset's privacy budget as the CLI prints it and the API returns it.
+pub fn budget_json(ledger: &PrivacyLedger, dataset: &str) -> serde_json::Value {
+    let spends: Vec<serde_json::Value> = ledger
+        .spends(dataset)
+        .iter()
+        .map(|s| serde_json::json!({"epsilon": s.epsilon, "query": s.query}))
+        .collect();
+    serde_json::json!({
+        "dataset": dataset,
+        "budget": ledger.budget(dataset),
+        "spent": ledger.spent(dataset),
+        "remaining": ledger.remaining(dataset),
+        "spends": spends,
+    })
+}
+
 /// What a recorded release spent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseReceipt {

@@ -122,6 +122,68 @@ async fn reports_through_the_release_policy_for_those_the_aggregate_policy_allow
         assert_eq!(status, 422, "{body}");
         assert!(body["detail"].as_str().unwrap().contains("no privacy budget"));
 
+        // The year's budget: set by the statistician, read by those who run reports.
+        let response = statistician
+            .put(server.at("/api/v1/reports/budget"))
+            .json(&json!({"year": year, "epsilon": 2.0}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let response = statistician
+            .get(server.at(&format!(
+                "/api/v1/reports/sdg-16-2-2?year={year}&population=1000000&policy=dp&epsilon=0.5"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let supervisor = server.signed_in("test-supervisor").await;
+        let budget: Value = supervisor
+            .get(server.at(&format!("/api/v1/reports/budget?year={year}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (&budget["budget"], &budget["spent"], &budget["remaining"]),
+            (&json!(2.0), &json!(0.5), &json!(1.5)),
+            "{budget}"
+        );
+        assert_eq!(budget["spends"].as_array().unwrap().len(), 1);
+        let (status, _) = problem(
+            supervisor
+                .put(server.at("/api/v1/reports/budget"))
+                .json(&json!({"year": year, "epsilon": 9.0}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 403, "the budget is the statistician's and the admin's");
+        let (status, _) = problem(
+            statistician
+                .put(server.at("/api/v1/reports/budget"))
+                .json(&json!({"year": year, "epsilon": 0.1}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422, "not below what is spent");
+        let caseworker = server.signed_in("test-caseworker").await;
+        let (status, _) = problem(
+            caseworker
+                .get(server.at(&format!("/api/v1/reports/budget?year={year}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 403);
+
         let glotip: Value = statistician
             .get(server.at(&format!("/api/v1/reports/glotip?year={year}")))
             .send()
@@ -179,6 +241,7 @@ async fn reports_through_the_release_policy_for_those_the_aggregate_policy_allow
             "/api/v1/reports/sdg-16-2-2",
             "/api/v1/reports/glotip",
             "/api/v1/reports/dashboard",
+            "/api/v1/reports/budget",
         ] {
             assert!(openapi["paths"][path]["get"].is_object(), "{path}");
         }

@@ -109,6 +109,36 @@ async fn reports_download_from_the_dashboard_and_mistakes_come_back_beside_the_f
         .await;
         assert_eq!(status, 422, "no privacy budget is set for the year");
         assert!(body.contains("privacy budget"), "{body}");
+        // With a budget set from the dashboard, differential privacy spends from it.
+        let budgeted = statistician
+            .post(server.at("/dashboard/budget"))
+            .header("origin", server.at(""))
+            .form(&[("year", year.to_string().as_str()), ("epsilon", "2")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(budgeted.status(), 200);
+        let body = budgeted.text().await.unwrap();
+        assert!(body.contains("data-testid=\"budget\""), "{body}");
+        let response = statistician
+            .get(server.at(&format!(
+                "/dashboard/sdg-16-2-2?year={year}&policy=dp&epsilon=0.5&format=json&population=1000000"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let (_, body) = page(&statistician, server.at("/dashboard")).await;
+        assert!(body.contains("<dd>1.5</dd>"), "1.5 of 2 remain: {body}");
+        assert!(body.contains("sdg-16-2-2 year="), "the spending's query is listed");
+        let lowered = statistician
+            .post(server.at("/dashboard/budget"))
+            .header("origin", server.at(""))
+            .form(&[("year", year.to_string().as_str()), ("epsilon", "0.1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(lowered.status(), 422, "not below what is spent");
         let (status, body) = page(&statistician, server.at("/dashboard/ctdc?k=0")).await;
         assert_eq!(status, 422);
         assert!(body.contains("data-testid=\"form-error\""));
@@ -140,6 +170,8 @@ async fn reports_download_from_the_dashboard_and_mistakes_come_back_beside_the_f
         );
         let supervisor = server.signed_in("test-supervisor").await;
         assert_eq!(page(&supervisor, server.at("/dashboard/ctdc?k=10")).await.0, 403);
+        let (_, body) = page(&supervisor, server.at("/dashboard")).await;
+        assert!(!body.contains("/dashboard/budget"), "the budget is the statistician's");
         server.stop().await;
         backend
     })

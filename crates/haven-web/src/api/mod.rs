@@ -127,6 +127,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(reports::glotip_report))
         .routes(routes!(reports::dashboard))
+        .routes(routes!(
+            reports::privacy_budget,
+            reports::set_privacy_budget
+        ))
         .routes(routes!(exchange::ctdc_export))
         .routes(routes!(exchange::htcds_export))
         .routes(

@@ -14,7 +14,9 @@ use haven_stats::release::{Release, ReleasePolicy, secure_rng};
 use haven_stats::sdg::{Population, sdg_16_2_2};
 use haven_stats::table::{Dimension, Table};
 use haven_stats::victim::{Basis, FormOfExploitation, Sex};
-use haven_store::{AuditActor, DeadlineState, Principal, ReleaseReceipt, Scope};
+use haven_store::{
+    AuditActor, DeadlineState, Principal, ReleaseReceipt, Scope, budget_json, cases_dataset,
+};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -205,7 +207,12 @@ pub async fn sdg(
     );
     let receipt = state
         .store
-        .record_release(actor, &dataset(request.year), &query, &[&report.counts])
+        .record_release(
+            actor,
+            &cases_dataset(request.year),
+            &query,
+            &[&report.counts],
+        )
         .await?;
     let bytes = publish::sdg_output(
         &report,
@@ -285,10 +292,98 @@ pub async fn glotip_tables(
     let query = format!("glotip year={year} basis={}", basis_id(basis));
     let receipt = state
         .store
-        .record_release(actor, &dataset(year), &query, &tables)
+        .record_release(actor, &cases_dataset(year), &query, &tables)
         .await?;
     let bytes = publish::glotip_output(&report, &receipt_of(receipt), format).map_err(internal)?;
     Ok(file(bytes, format, "glotip"))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct BudgetQuery {
+    /// The year whose dataset (`cases-YEAR`) the budget is for.
+    #[param(example = 2026)]
+    pub year: u16,
+}
+
+/// A new total privacy budget for a year.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"year": 2026, "epsilon": 4.0}))]
+pub struct BudgetChange {
+    pub year: u16,
+    /// The total ε the year's releases may spend; it may be raised, and lowered no further
+    /// than what is spent.
+    pub epsilon: f64,
+}
+
+/// The privacy budget of a year's dataset: the total, what differential-privacy releases spent
+/// (each with its query) and what remains. Anyone the aggregate policy lets run reports.
+#[utoipa::path(get, path = "/api/v1/reports/budget", tag = "reports", params(BudgetQuery),
+    responses(
+        (status = 200, description = "The budget", body = Object,
+         example = json!({"dataset": "cases-2026", "budget": 4.0, "spent": 1.0, "remaining": 3.0,
+            "spends": [{"epsilon": 1.0, "query": "sdg-16-2-2 year=2026 basis=presumed population=5000000"}]})),
+        (status = 403, body = Problem)),
+    security(("session" = []), ("token" = [])))]
+pub async fn privacy_budget(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<BudgetQuery>,
+) -> Result<axum::Json<serde_json::Value>, Problem> {
+    let principal = caller.require(Scope::Read)?;
+    Ok(axum::Json(budget(&state, principal, query.year).await?))
+}
+
+/// Sets the total privacy budget of a year's dataset. Statisticians and admins; audited.
+#[utoipa::path(put, path = "/api/v1/reports/budget", tag = "reports", request_body = BudgetChange,
+    responses(
+        (status = 200, description = "The budget as it now is", body = Object),
+        (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("session" = []), ("token" = [])))]
+pub async fn set_privacy_budget(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(change): ApiJson<BudgetChange>,
+) -> Result<axum::Json<serde_json::Value>, Problem> {
+    let principal = caller.require(Scope::Write)?;
+    Ok(axum::Json(
+        set_budget(&state, principal, change.year, change.epsilon).await?,
+    ))
+}
+
+/// A year's budget, for those who may run reports.
+pub async fn budget(
+    state: &AppState,
+    principal: &Principal,
+    year: u16,
+) -> Result<serde_json::Value, Problem> {
+    state
+        .store
+        .authorise_exchange(
+            AuditActor::User(principal),
+            ExchangeAction::ReleaseAggregates,
+        )
+        .await?;
+    let dataset = cases_dataset(year);
+    let ledger = state.store.privacy_ledger(&dataset).await?;
+    Ok(budget_json(&ledger, &dataset))
+}
+
+/// Sets a year's total budget; the domain decides who may.
+pub async fn set_budget(
+    state: &AppState,
+    principal: &Principal,
+    year: u16,
+    epsilon: f64,
+) -> Result<serde_json::Value, Problem> {
+    let dataset = cases_dataset(year);
+    let ledger = state
+        .store
+        .set_privacy_budget(AuditActor::User(principal), &dataset, epsilon)
+        .await?;
+    Ok(budget_json(&ledger, &dataset))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -409,10 +504,6 @@ fn one_way(
 ) -> Result<Table, Problem> {
     let dimension = Dimension::new(name, categories.iter().copied()).map_err(internal)?;
     Table::from_records(vec![dimension], records.map(|i| [i])).map_err(internal)
-}
-
-fn dataset(year: u16) -> String {
-    format!("cases-{year}")
 }
 
 fn receipt_of(receipt: ReleaseReceipt) -> Receipt {

@@ -33,9 +33,21 @@ struct DashboardPage {
     records: bool,
     /// This server can encrypt exports to a partner's key.
     encryption: bool,
+    /// The privacy budget of the form's year, for those who may set it.
+    budget: Option<BudgetView>,
     /// The form that failed (`sdg`, `glotip`, `ctdc`, `htcds`, `import`) and why.
     error: Option<(&'static str, String)>,
     import: Option<ImportOutcome>,
+}
+
+/// A year's privacy budget as the dashboard shows it.
+struct BudgetView {
+    year: u16,
+    total: Option<f64>,
+    spent: f64,
+    remaining: Option<f64>,
+    /// Each spending: its query and ε.
+    spends: Vec<(String, f64)>,
 }
 
 /// What an import did, or the errors that stopped it.
@@ -206,6 +218,34 @@ pub async fn htcds(
     file_or_form(&state, &viewer, form, "htcds", outcome).await
 }
 
+/// A new total privacy budget for a year, from the budget form.
+pub async fn set_budget(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::Form(form): axum::Form<ReportForm>,
+) -> Response {
+    let outcome = async {
+        let year = form.year()?;
+        let epsilon = match form.epsilon.trim() {
+            "" => return Err(Problem::invalid("epsilon", "epsilon: give the total ε")),
+            text => text.parse::<f64>().map_err(|_| {
+                Problem::invalid("epsilon", format!("epsilon: {text:?} is not a number"))
+            })?,
+        };
+        reports::set_budget(&state, viewer.principal(), year, epsilon).await
+    }
+    .await;
+    // The report forms start again from their defaults, for the year just budgeted.
+    let next = ReportForm {
+        year: form.year.clone(),
+        ..ReportForm::default()
+    };
+    match outcome {
+        Ok(_) => respond(&state, &viewer, next, None, None).await,
+        Err(problem) => form_error(&state, &viewer, next, "budget", problem).await,
+    }
+}
+
 /// An HTCDS file uploaded from the form (`file`, and `skip_invalid` when ticked).
 pub async fn import(
     State(state): State<AppState>,
@@ -357,6 +397,7 @@ async fn respond(
         }
         let role = viewer.principal().role;
         let allowed = |action| decide_exchange(role, action).is_allowed();
+        let form_year = form.year().ok();
         Ok::<_, PageError>(DashboardPage {
             page,
             charts,
@@ -364,6 +405,7 @@ async fn respond(
             microdata: allowed(ExchangeAction::ExportAnonymisedMicrodata),
             records: allowed(ExchangeAction::ExportCaseRecords),
             encryption: cfg!(feature = "exchange"),
+            budget: budget_view(state, viewer, form_year).await?,
             error,
             import,
         })
@@ -373,6 +415,37 @@ async fn respond(
         Ok(page) => render(&page),
         Err(error) => error.render(viewer),
     }
+}
+
+/// The budget of `year` (this year when the form's year is not a number) for a viewer who may
+/// set it; `None` for the others.
+async fn budget_view(
+    state: &AppState,
+    viewer: &Viewer,
+    year: Option<u16>,
+) -> Result<Option<BudgetView>, PageError> {
+    if !decide_exchange(viewer.principal().role, ExchangeAction::SetPrivacyBudget).is_allowed() {
+        return Ok(None);
+    }
+    let year = year.unwrap_or_else(|| {
+        haven_domain::case::Timestamp(crate::now_ms())
+            .date()
+            .ymd()
+            .0 as u16
+    });
+    let dataset = haven_store::cases_dataset(year);
+    let ledger = state.store.privacy_ledger(&dataset).await?;
+    Ok(Some(BudgetView {
+        year,
+        total: ledger.budget(&dataset),
+        spent: ledger.spent(&dataset),
+        remaining: ledger.remaining(&dataset),
+        spends: ledger
+            .spends(&dataset)
+            .iter()
+            .map(|s| (s.query.clone(), s.epsilon))
+            .collect(),
+    }))
 }
 
 /// A chart's category in the page's language: stages by their names on the case page, the

@@ -87,6 +87,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dashboard/glotip", get(dashboard::glotip))
         .route("/dashboard/ctdc", get(dashboard::ctdc))
         .route("/dashboard/htcds", get(dashboard::htcds))
+        .route("/dashboard/budget", post(dashboard::set_budget))
         .route(
             "/dashboard/htcds-import",
             post(dashboard::import).layer(axum::extract::DefaultBodyLimit::max(

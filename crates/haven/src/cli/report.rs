@@ -12,8 +12,7 @@ use haven_stats::publish::{self, PublishError, Receipt, basis_id, population_tex
 use haven_stats::release::{Release, ReleasePolicy, secure_rng};
 use haven_stats::sdg::{Population, sdg_16_2_2};
 use haven_stats::victim::Basis;
-use haven_store::{AuditActor, ReleaseReceipt};
-use serde_json::{Value, json};
+use haven_store::{AuditActor, ReleaseReceipt, budget_json, cases_dataset};
 
 use super::CliError;
 use super::store_args::{StoreArgs, runtime};
@@ -123,10 +122,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
 
 /// The dataset whose privacy budget a year's reports spend from: the people first identified
 /// that year (each person belongs to one year, so years compose in parallel).
-pub fn dataset(year: u16) -> String {
-    format!("cases-{year}")
-}
-
 impl ReleaseArgs {
     fn policy(&self) -> Result<ReleasePolicy, CliError> {
         match (self.policy, self.epsilon) {
@@ -203,7 +198,7 @@ fn sdg(args: SdgArgs) -> Result<(), CliError> {
             population_text(&population)
         );
         let receipt = store
-            .record_release(ACTOR, &dataset(year), &query, &[&report.counts])
+            .record_release(ACTOR, &cases_dataset(year), &query, &[&report.counts])
             .await
             .map_err(refused_is_input)?;
         store.close().await;
@@ -242,7 +237,7 @@ fn glotip_report(args: GlotipArgs) -> Result<(), CliError> {
         let query = format!("glotip year={year} basis={}", basis_id(basis));
         let tables: Vec<&Release> = report.releases().iter().map(|(_, r)| *r).collect();
         let receipt = store
-            .record_release(ACTOR, &dataset(year), &query, &tables)
+            .record_release(ACTOR, &cases_dataset(year), &query, &tables)
             .await
             .map_err(refused_is_input)?;
         store.close().await;
@@ -254,7 +249,7 @@ fn glotip_report(args: GlotipArgs) -> Result<(), CliError> {
 }
 
 fn budget(args: BudgetArgs) -> Result<(), CliError> {
-    let dataset = dataset(args.year);
+    let dataset = cases_dataset(args.year);
     runtime()?.block_on(async {
         let store = args.store.open().await?;
         let ledger = match args.epsilon {
@@ -262,18 +257,7 @@ fn budget(args: BudgetArgs) -> Result<(), CliError> {
             None => store.privacy_ledger(&dataset).await?,
         };
         store.close().await;
-        let spends: Vec<Value> = ledger
-            .spends(&dataset)
-            .iter()
-            .map(|s| json!({"epsilon": s.epsilon, "query": s.query}))
-            .collect();
-        let out = json!({
-            "dataset": dataset,
-            "budget": ledger.budget(&dataset),
-            "spent": ledger.spent(&dataset),
-            "remaining": ledger.remaining(&dataset),
-            "spends": spends,
-        });
+        let out = budget_json(&ledger, &dataset);
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         Ok(())
     })
