@@ -355,13 +355,14 @@ pub fn bar_chart_svg_in(
         description.push(' ');
     }
 
+    let id = chart_id(title);
     let mut svg = String::new();
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title \
-         chart-description\" font-family=\"sans-serif\" font-size=\"12\">\
-         <title id=\"chart-title\">{}</title><desc id=\"chart-description\">{}</desc>\
+         viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title \
+         {id}-description\" font-family=\"sans-serif\" font-size=\"12\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-description\">{}</desc>\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
          <text x=\"{left}\" y=\"28\" font-size=\"16\" fill=\"#000000\">{}</text>",
         xml_escape(title),
@@ -410,13 +411,24 @@ pub fn bar_chart_svg_in(
                 }
             }
         }
-        let _ = write!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#000000\">{}</text>",
-            left + (g as f64 + 0.5) * group_width,
-            axis_y + 18.0,
-            xml_escape(group),
-        );
+        // Many categories, or long names, are written slanted and cut short; the description
+        // gives each in full.
+        let x = left + (g as f64 + 0.5) * group_width;
+        let y = axis_y + 18.0;
+        if groups.len() > 4 {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"end\" fill=\"#000000\" \
+                 transform=\"rotate(-35 {x:.1} {y:.1})\">{}</text>",
+                xml_escape(&shortened(group, 20)),
+            );
+        } else {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\" fill=\"#000000\">{}</text>",
+                xml_escape(&shortened(group, 28)),
+            );
+        }
     }
     if series.len() > 1 {
         for (s, name) in series.iter().enumerate() {
@@ -434,6 +446,26 @@ pub fn bar_chart_svg_in(
     }
     svg.push_str("</svg>");
     Ok(svg)
+}
+
+/// `text` cut to `most` characters, with an ellipsis when cut.
+fn shortened(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(most - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// Ids for a chart's title and description, unique among the charts of one page (each has its
+/// own title): FNV-1a of the title.
+fn chart_id(title: &str) -> String {
+    let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("chart-{hash:016x}")
 }
 
 /// Colours distinguishable with the common colour-vision deficiencies (Okabe and Ito).
