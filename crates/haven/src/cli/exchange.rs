@@ -400,8 +400,11 @@ fn open_import<'a>(
 #[cfg(feature = "exchange")]
 fn read_identities(path: &Path) -> Result<Vec<age::x25519::Identity>, CliError> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Input(format!("--identity {shown}: {e}")))?;
+    // The secret key's text is wiped when read; age's Identity wipes its own copy.
+    let text = zeroize::Zeroizing::new(
+        std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("--identity {shown}: {e}")))?,
+    );
     let mut identities = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
