@@ -72,6 +72,20 @@ impl Problem {
         self
     }
 
+    /// A request body that could not be read: over the route's limit (`too_large` says the
+    /// limit in the route's words), else malformed.
+    pub fn unreadable_body(
+        status: StatusCode,
+        body_text: String,
+        too_large: impl FnOnce() -> String,
+    ) -> Problem {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(status, "payload_too_large", too_large())
+        } else {
+            Problem::new(StatusCode::BAD_REQUEST, "bad_request", body_text)
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, detail: impl Into<String>) -> Problem {
         Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", detail).field(field)
     }

@@ -74,17 +74,12 @@ pub async fn attach_document(
 ) -> Result<(StatusCode, Json<AttachedDocument>), Problem> {
     let principal = caller.require(Scope::Write)?;
     let kind = parse_kind(query.kind.as_deref())?;
-    let content = body.map_err(|rejection| match rejection {
-        BytesRejection::FailedToBufferBody(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                format!(
-                    "the document is larger than 10 MiB ({MAX_SIZE_BYTES} bytes), the most Haven stores; nothing was stored"
-                ),
+    let content = body.map_err(|rejection| {
+        Problem::unreadable_body(rejection.status(), rejection.body_text(), || {
+            format!(
+                "the document is larger than 10 MiB ({MAX_SIZE_BYTES} bytes), the most Haven stores; nothing was stored"
             )
-        }
-        other => Problem::new(StatusCode::BAD_REQUEST, "bad_request", other.body_text()),
+        })
     })?;
     let content_type = headers
         .get(header::CONTENT_TYPE)

@@ -258,15 +258,8 @@ pub async fn htcds_import(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<axum::Json<ImportSummary>, Problem> {
     let principal = caller.require(Scope::Write)?;
-    let bytes = body.map_err(|rejection| match rejection {
-        BytesRejection::FailedToBufferBody(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                format!("the file is larger than {MAX_IMPORT_BYTES} bytes; nothing was imported"),
-            )
-        }
-        other => Problem::new(StatusCode::BAD_REQUEST, "bad_request", other.body_text()),
+    let bytes = body.map_err(|rejection| {
+        Problem::unreadable_body(rejection.status(), rejection.body_text(), import_too_large)
     })?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -293,6 +286,11 @@ pub async fn htcds_import(
     .await
     .map_err(ImportFailure::into_problem)?;
     Ok(axum::Json(summary))
+}
+
+/// What an import over the size limit is told.
+pub fn import_too_large() -> String {
+    format!("the file is larger than {MAX_IMPORT_BYTES} bytes; nothing was imported")
 }
 
 /// Why an import file was not imported.

@@ -40,20 +40,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         }
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
-            .map_err(|rejection| match rejection {
-                BytesRejection::FailedToBufferBody(e)
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>
-                {
-                    Problem::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "payload_too_large",
-                        format!(
-                            "the body is larger than the {} KiB this endpoint accepts",
-                            crate::MAX_BODY_BYTES / 1024
-                        ),
+            .map_err(|rejection: BytesRejection| {
+                Problem::unreadable_body(rejection.status(), rejection.body_text(), || {
+                    format!(
+                        "the body is larger than the {} KiB this endpoint accepts",
+                        crate::MAX_BODY_BYTES / 1024
                     )
-                }
-                other => Problem::new(StatusCode::BAD_REQUEST, "bad_request", other.body_text()),
+                })
             })?;
         let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
         serde_path_to_error::deserialize(deserializer)

@@ -79,12 +79,8 @@ pub struct ReportForm {
 
 impl Default for ReportForm {
     fn default() -> ReportForm {
-        let year = haven_domain::case::Timestamp(crate::now_ms())
-            .date()
-            .ymd()
-            .0;
         ReportForm {
-            year: year.to_string(),
+            year: this_year().to_string(),
             basis: "presumed".into(),
             policy: "suppress".into(),
             min_cell: haven_stats::release::DEFAULT_MIN_CELL.to_string(),
@@ -309,19 +305,7 @@ async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>, bool)
     let mut file = None;
     let mut skip_invalid = false;
     let unreadable = |e: axum::extract::multipart::MultipartError| {
-        let status = e.status();
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
-                status,
-                "payload_too_large",
-                format!(
-                    "the file is larger than {} bytes; nothing was imported",
-                    exchange::MAX_IMPORT_BYTES
-                ),
-            )
-        } else {
-            Problem::new(status, "bad_request", e.body_text())
-        }
+        Problem::unreadable_body(e.status(), e.body_text(), exchange::import_too_large)
     };
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         match field.name() {
@@ -427,12 +411,7 @@ async fn budget_view(
     if !decide_exchange(viewer.principal().role, ExchangeAction::SetPrivacyBudget).is_allowed() {
         return Ok(None);
     }
-    let year = year.unwrap_or_else(|| {
-        haven_domain::case::Timestamp(crate::now_ms())
-            .date()
-            .ymd()
-            .0 as u16
-    });
+    let year = year.unwrap_or_else(this_year);
     let dataset = haven_store::cases_dataset(year);
     let ledger = state.store.privacy_ledger(&dataset).await?;
     Ok(Some(BudgetView {
@@ -474,6 +453,14 @@ fn chart_notes(page: &Page, release: &Release) -> Vec<String> {
 fn with_status(mut response: Response, status: StatusCode) -> Response {
     *response.status_mut() = status;
     response
+}
+
+/// The year now (UTC), the reports' default.
+fn this_year() -> u16 {
+    haven_domain::case::Timestamp(crate::now_ms())
+        .date()
+        .ymd()
+        .0 as u16
 }
 
 /// A whole number from a form field; `None` when left empty.
